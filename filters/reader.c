@@ -1,0 +1,698 @@
+/*
+ * reader: the dialect-independent half of reading a dump: the input window,
+ * pass-through output, line counting, handler calls, the emission of INSERT
+ * rows a handler changed or dropped, and dialect detection.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "mysql.h"
+#include "pg.h"
+#include "reader.h"
+#include "readerint.h"
+#include "schema.h"
+#include "stream.h"
+#include "util.h"
+
+struct dump_reader *
+dump_reader_new(struct istream *in, struct ostream *out,
+    enum dump_dialect dialect, struct schema *sch,
+    const struct dump_handler *h, size_t max_row)
+{
+	struct dump_reader *r;
+
+	r = xcalloc(1, sizeof(*r));
+	r->in = in;
+	r->out = out;
+	r->dialect = dialect;
+	r->schema = sch;
+	if (h != NULL) {
+		r->h = *h;
+		r->has_handler = 1;
+	}
+	r->max_row = max_row;
+	r->file = istream_name(in);
+	r->cap = 2 * STREAM_BLOCK;
+	r->w = xmalloc(r->cap);
+	r->line = 1;
+	r->std_strings = 1;
+	r->delim[0] = ';';
+	r->dlen = 1;
+	buf_init(&r->rowbuf, max_row + 64);
+	buf_init(&r->scratch, max_row + 64);
+	return r;
+}
+
+void
+dump_reader_free(struct dump_reader *r)
+{
+	if (r == NULL)
+		return;
+	free(r->w);
+	free(r->fields);
+	free(r->db);
+	buf_free(&r->rowbuf);
+	buf_free(&r->scratch);
+	free(r);
+}
+
+enum dump_dialect
+dump_reader_dialect(const struct dump_reader *r)
+{
+	return r->dialect;
+}
+
+int
+rd_err(struct dump_reader *r, struct df_error *err, size_t off,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return -1;
+	err->code = DF_EXIT_DATA;
+	err->file = r->file;
+	err->line = rd_line_at(r, off);
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+size_t
+rd_count_nl(const char *p, size_t n)
+{
+	size_t c = 0, i;
+
+	/* A plain loop: compilers vectorise it to many bytes a cycle. */
+	for (i = 0; i < n; i++)
+		c += p[i] == '\n';
+	return c;
+}
+
+unsigned long long
+rd_line_at(const struct dump_reader *r, size_t off)
+{
+	if (off > r->end)
+		off = r->end;
+	if (off < r->mark)
+		return r->line;
+	return r->line + rd_count_nl(r->w + r->mark, off - r->mark);
+}
+
+int
+rd_fill(struct dump_reader *r, struct df_error *err)
+{
+	size_t keep, want;
+	ssize_t n;
+
+	if (r->eof)
+		return 0;
+	keep = r->end - r->mark;
+	if (keep > r->max_row)
+		return rd_err(r, err, r->mark, "a statement or row longer "
+		    "than --max-row (%zu bytes); raise --max-row if the "
+		    "dump is sound", r->max_row);
+	if (r->mark > 0) {
+		memmove(r->w, r->w + r->mark, keep);
+		r->pos -= r->mark;
+		r->mark = 0;
+		r->end = keep;
+	}
+	if (r->cap - r->end < STREAM_BLOCK) {
+		want = r->cap * 2;
+		if (want < r->end + STREAM_BLOCK)
+			want = r->end + STREAM_BLOCK;
+		r->w = xrealloc(r->w, want);
+		r->cap = want;
+	}
+	n = istream_read(r->in, r->w + r->end, r->cap - r->end, err);
+	if (n == -1)
+		return -1;
+	if (n == 0) {
+		r->eof = 1;
+		return 0;
+	}
+	r->end += (size_t)n;
+	return 1;
+}
+
+int
+rd_write(struct dump_reader *r, const char *p, size_t n,
+    struct df_error *err)
+{
+	if (r->out == NULL || n == 0)
+		return 0;
+	return ostream_write(r->out, p, n, err);
+}
+
+int
+rd_emit(struct dump_reader *r, size_t from, size_t to, struct df_error *err)
+{
+	return rd_write(r, r->w + from, to - from, err);
+}
+
+void
+rd_advance(struct dump_reader *r, size_t to)
+{
+	r->line += rd_count_nl(r->w + r->mark, to - r->mark);
+	r->mark = to;
+}
+
+void
+rd_fields(struct dump_reader *r, size_t n)
+{
+	if (n <= r->fcap)
+		return;
+	r->fcap = n < 64 ? 64 : n * 2;
+	r->fields = xrealloc(r->fields, r->fcap * sizeof(*r->fields));
+}
+
+int
+rd_schema(struct dump_reader *r, size_t start, size_t end,
+    struct df_error *err)
+{
+	struct schema_table *t;
+
+	if (schema_statement(r->schema, (enum sql_dialect)r->dialect,
+	    r->std_strings, r->db, r->w + start, end - start,
+	    rd_line_at(r, start), &t, err) == -1) {
+		err->file = r->file;
+		return -1;
+	}
+	if (t != NULL && r->has_handler && r->h.on_schema != NULL)
+		return r->h.on_schema(r->h.ctx, t, err);
+	return 0;
+}
+
+int
+rd_colmap(struct dump_reader *r, struct dump_data *d, size_t nfields,
+    struct df_error *err)
+{
+	const struct schema_table *t = d->table;
+	size_t i, j, ngen = 0;
+	long ix;
+
+	free(d->colmap);
+	d->colmap = xmalloc((nfields ? nfields : 1) * sizeof(long));
+	d->ncols = nfields;
+	for (i = 0; i < nfields; i++)
+		d->colmap[i] = -1;
+	if (d->colnames != NULL) {
+		for (i = 0; i < nfields; i++) {
+			ix = schema_col_index(t, d->colnames[i]);
+			if (ix < 0 && t->declared)
+				return rd_err(r, err, r->mark, "%s: column "
+				    "\"%s\" is not in the table's definition",
+				    t->display, d->colnames[i]);
+			d->colmap[i] = ix;
+		}
+		return 0;
+	}
+	if (!t->declared)
+		return 0;
+	if (nfields == t->ncols) {
+		for (i = 0; i < nfields; i++)
+			d->colmap[i] = (long)i;
+		return 0;
+	}
+	/* Without a column list, generated columns may be left out. */
+	for (i = 0; i < t->ncols; i++)
+		ngen += (t->cols[i].flags & COL_GENERATED) != 0;
+	if (nfields == t->ncols - ngen) {
+		for (i = j = 0; i < t->ncols; i++)
+			if (!(t->cols[i].flags & COL_GENERATED))
+				d->colmap[j++] = (long)i;
+		return 0;
+	}
+	return rd_err(r, err, r->mark, "%s: a row has %zu fields but the "
+	    "table has %zu columns", t->display, nfields, t->ncols);
+}
+
+int
+rd_data_begin(struct dump_reader *r, struct dump_data *d,
+    struct df_error *err)
+{
+	d->dialect = r->dialect;
+	d->file = r->file;
+	if (!r->has_handler || r->h.on_data == NULL)
+		return DATA_PASS;
+	return r->h.on_data(r->h.ctx, d, err);
+}
+
+int
+rd_data_end(struct dump_reader *r, struct dump_data *d,
+    unsigned long long rows, unsigned long long bytes, struct df_error *err)
+{
+	if (!r->has_handler || r->h.on_data_end == NULL)
+		return 0;
+	return r->h.on_data_end(r->h.ctx, d, rows, bytes, err);
+}
+
+void
+rd_data_free(struct dump_data *d)
+{
+	size_t i;
+
+	if (d->colnames != NULL)
+		for (i = 0; i < d->ncols; i++)
+			free(d->colnames[i]);
+	free(d->colnames);
+	free(d->colmap);
+	memset(d, 0, sizeof(*d));
+}
+
+void
+rd_ins_begin(struct ins_state *s, size_t start, size_t head_end)
+{
+	s->start = start;
+	s->head_end = head_end;
+	s->prev_end = 0;
+	s->written = 0;
+}
+
+int
+rd_ins_row(struct dump_reader *r, struct ins_state *s,
+    const struct dump_data *d, size_t from, size_t to, size_t nfields,
+    unsigned long long line, struct df_error *err)
+{
+	struct dump_row row;
+	int act;
+
+	row.data = d;
+	row.raw = r->w + from;
+	row.rawlen = to - from;
+	row.nfields = nfields;
+	row.fields = r->fields;
+	row.line = line;
+	buf_clear(&r->rowbuf);
+	act = r->h.on_row(r->h.ctx, &row, &r->rowbuf, err);
+	if (act == -1)
+		return -1;
+	if (act == ROW_DROP) {
+		s->prev_end = to;
+		return 0;
+	}
+	/* The head before the first row written; else the separator. */
+	if (s->written == 0) {
+		if (rd_emit(r, s->start, s->head_end, err) == -1)
+			return -1;
+	} else if (rd_emit(r, s->prev_end, from, err) == -1) {
+		return -1;
+	}
+	s->prev_end = to;
+	s->written++;
+	if (act == ROW_REPLACE)
+		return rd_write(r, r->rowbuf.p, r->rowbuf.len, err);
+	return rd_emit(r, from, to, err);
+}
+
+int
+rd_ins_end(struct dump_reader *r, struct ins_state *s, size_t last_end,
+    size_t stmt_end, struct df_error *err)
+{
+	if (s->written == 0)
+		return 0;
+	return rd_emit(r, last_end, stmt_end, err);
+}
+
+/* Guess the dialect from the first block of the dump. */
+static enum dump_dialect
+sniff(const char *p, size_t n)
+{
+	static const char *const mysql_marks[] = { "-- MySQL dump",
+	    "-- MariaDB dump", "/*M!999999", "/*!40101 SET", "/*!999999",
+	    "LOCK TABLES `", "INSERT INTO `", "CREATE TABLE `",
+	    "REPLACE INTO `", "INSERT IGNORE INTO `", "INSERT  IGNORE INTO `",
+	    NULL };
+	static const char *const pg_marks[] = { "-- PostgreSQL database dump",
+	    "SET standard_conforming_strings", "\\connect ", "COPY ",
+	    "pg_catalog.", "SET search_path", NULL };
+	size_t i;
+
+	if (n > 65536)
+		n = 65536;
+	for (i = 0; pg_marks[i] != NULL; i++)
+		if (memmem(p, n, pg_marks[i], strlen(pg_marks[i])) != NULL)
+			return DIALECT_PG;
+	for (i = 0; mysql_marks[i] != NULL; i++)
+		if (memmem(p, n, mysql_marks[i], strlen(mysql_marks[i])) !=
+		    NULL)
+			return DIALECT_MYSQL;
+	return DIALECT_AUTO;
+}
+
+int
+dump_reader_run(struct dump_reader *r, struct df_error *err)
+{
+	int rc;
+
+	while (r->end < 65536 && (rc = rd_fill(r, err)) != 0)
+		if (rc == -1)
+			return -1;
+	if (r->end == 0)
+		return df_err(err, DF_EXIT_DATA, r->file, 0,
+		    "empty input: not a dump");
+	if (r->dialect == DIALECT_AUTO)
+		r->dialect = sniff(r->w, r->end);
+	switch (r->dialect) {
+	case DIALECT_PG:
+		return pg_run(r, err);
+	case DIALECT_MYSQL:
+		return mysql_run(r, err);
+	default:
+		return df_err(err, DF_EXIT_DATA, r->file, 0, "cannot tell "
+		    "whether this is pg_dump or mysqldump output; not a "
+		    "plain-text dump? (--dialect=pg|mysql to say)");
+	}
+}
+
+int
+dump_field_decode(const struct dump_row *row, size_t i, struct buf *out)
+{
+	const struct dump_field *f = &row->fields[i];
+	const char *p = f->p + f->introducer;
+	size_t n = f->len - f->introducer;
+
+	switch (f->kind) {
+	case FIELD_NULL:
+		return 1;
+	case FIELD_TEXT:
+		return pg_copy_decode(p, n, out);
+	case FIELD_STRING:
+		if (row->data->dialect == DIALECT_MYSQL)
+			return mysql_string_decode(p, n, out);
+		return pg_string_decode(p, n, 1, out);
+	case FIELD_ESTRING:
+		if (row->data->dialect == DIALECT_MYSQL)
+			return mysql_string_decode(p, n, out);
+		return pg_string_decode(p, n, 0, out);
+	case FIELD_HEX:
+		return mysql_hex_decode(p, n, out);
+	case FIELD_BITS:
+		return mysql_bits_decode(p, n, out);
+	case FIELD_BARE:
+		if (row->data->dialect == DIALECT_PG) {
+			if (df_slice_caseeq(p, n, "true"))
+				return buf_addc(out, 't');
+			if (df_slice_caseeq(p, n, "false"))
+				return buf_addc(out, 'f');
+		}
+		return buf_add(out, p, n);
+	case FIELD_NUMBER:
+	default:
+		return buf_add(out, p, n);
+	}
+}
+
+int
+dump_field_encode(const struct dump_data *d, const char *p, size_t n,
+    struct buf *out)
+{
+	if (d->form == FORM_COPY)
+		return p == NULL ? buf_add(out, "\\N", 2) :
+		    pg_copy_encode(p, n, out);
+	if (p == NULL)
+		return buf_add(out, "NULL", 4);
+	if (d->dialect == DIALECT_MYSQL)
+		return mysql_string_encode(p, n, out);
+	return pg_string_encode(p, n, 1, out);
+}
+
+const char *
+dump_form_name(enum dump_dialect d, enum data_form f)
+{
+	switch (f) {
+	case FORM_COPY:
+		return "copy";
+	case FORM_INSERT:
+		return "insert";
+	case FORM_INSERT_IGNORE:
+		return "insert-ignore";
+	case FORM_REPLACE:
+		return "replace";
+	}
+	(void)d;
+	return "?";
+}
+
+static int
+is_word_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '$' || c >= 0x80;
+}
+
+/*
+ * The end of the quoted run starting at w[i] (the opening quote q): the
+ * index after the closing quote, or 0 if it does not close before end.
+ * With backslash, an odd run of backslashes escapes the quote; a doubled
+ * quote is one quote in both dialects.
+ */
+static size_t
+skip_quote(const char *w, size_t i, size_t end, int q, int backslash)
+{
+	const char *k;
+	size_t j = i + 1, m;
+
+	for (;;) {
+		k = memchr(w + j, q, end - j);
+		if (k == NULL)
+			return 0;
+		m = (size_t)(k - w);
+		if (backslash) {
+			size_t b = m;
+
+			while (b > j && w[b - 1] == '\\')
+				b--;
+			if ((m - b) & 1) {
+				j = m + 1;
+				continue;
+			}
+		}
+		if (m + 1 < end && w[m + 1] == q) {
+			j = m + 2;
+			continue;
+		}
+		return m + 1;
+	}
+}
+
+/* pg $tag$..$tag$ starting at w[i]; 0 if not a dollar quote or open. */
+static size_t
+skip_dollar(const char *w, size_t i, size_t end)
+{
+	size_t j = i + 1, tlen;
+	const char *k;
+
+	while (j < end && w[j] != '$' && is_word_char((unsigned char)w[j]) &&
+	    w[j] != '$')
+		j++;
+	if (j >= end || w[j] != '$' ||
+	    (j > i + 1 && w[i + 1] >= '0' && w[i + 1] <= '9'))
+		return 0;
+	tlen = j - i + 1;
+	for (j++; j + tlen <= end; j = (size_t)(k - w) + 1) {
+		k = memchr(w + j, '$', end - j);
+		if (k == NULL || (size_t)(k - w) + tlen > end)
+			return 0;
+		if (memcmp(k, w + i, tlen) == 0)
+			return (size_t)(k - w) + tlen;
+	}
+	return 0;
+}
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+static enum field_kind
+classify(const struct dump_reader *r, const char *p, size_t n,
+    unsigned *intro)
+{
+	size_t i;
+
+	*intro = 0;
+	if (df_slice_caseeq(p, n, "NULL"))
+		return FIELD_NULL;
+	if (p[0] == '\'' || (r->dialect == DIALECT_MYSQL && p[0] == '"'))
+		return r->dialect == DIALECT_MYSQL || !r->std_strings ?
+		    FIELD_ESTRING : FIELD_STRING;
+	if (r->dialect == DIALECT_PG && (p[0] == 'E' || p[0] == 'e') &&
+	    n > 1 && p[1] == '\'')
+		return FIELD_ESTRING;
+	if ((p[0] >= '0' && p[0] <= '9') || p[0] == '-' || p[0] == '+' ||
+	    p[0] == '.') {
+		if (r->dialect == DIALECT_MYSQL && n > 2 && p[0] == '0' &&
+		    (p[1] == 'x' || p[1] == 'X'))
+			return FIELD_HEX;
+		return FIELD_NUMBER;
+	}
+	if (r->dialect == DIALECT_MYSQL && n > 2 && p[1] == '\'') {
+		if (p[0] == 'x' || p[0] == 'X')
+			return FIELD_HEX;
+		if (p[0] == 'b' || p[0] == 'B')
+			return FIELD_BITS;
+	}
+	if (r->dialect == DIALECT_MYSQL && p[0] == '_') {
+		/* _charset 'literal' or _charset 0xHEX */
+		for (i = 1; i < n && is_word_char((unsigned char)p[i]); i++)
+			;
+		while (i < n && is_space((unsigned char)p[i]))
+			i++;
+		if (i < n && (p[i] == '\'' || p[i] == '"')) {
+			*intro = (unsigned)i;
+			return FIELD_ESTRING;
+		}
+		if (i + 1 < n && p[i] == '0' && (p[i + 1] == 'x' ||
+		    p[i + 1] == 'X')) {
+			*intro = (unsigned)i;
+			return FIELD_HEX;
+		}
+	}
+	return FIELD_BARE;
+}
+
+int
+rd_scan_tuple(struct dump_reader *r, size_t *pos, size_t end, int fields,
+    size_t *nf, struct df_error *err)
+{
+	const char *w = r->w;
+	size_t i = *pos + 1, fs, fe, j;
+	int depth, c, my = r->dialect == DIALECT_MYSQL;
+
+	*nf = 0;
+	for (;;) {
+		while (i < end && is_space((unsigned char)w[i]))
+			i++;
+		fs = i;
+		depth = 0;
+		while (i < end) {
+			c = (unsigned char)w[i];
+			if (c == '\'' || (my && c == '"')) {
+				int bs = my || !r->std_strings ||
+				    (i > fs && (w[i - 1] == 'E' ||
+				    w[i - 1] == 'e') && (i - 1 == fs ||
+				    !is_word_char((unsigned char)w[i - 2])));
+
+				j = skip_quote(w, i, end, c, bs);
+				if (j == 0)
+					return rd_err(r, err, i, "unterminated "
+					    "string in a row");
+				i = j;
+				continue;
+			}
+			if (c == '$' && !my && (i == fs ||
+			    !is_word_char((unsigned char)w[i - 1]))) {
+				j = skip_dollar(w, i, end);
+				if (j != 0) {
+					i = j;
+					continue;
+				}
+			}
+			if (c == '(')
+				depth++;
+			else if (c == ')') {
+				if (depth == 0)
+					break;
+				depth--;
+			} else if (c == ',' && depth == 0)
+				break;
+			i++;
+		}
+		if (i >= end)
+			return rd_err(r, err, fs, "unterminated row: no "
+			    "closing parenthesis");
+		fe = i;
+		while (fe > fs && is_space((unsigned char)w[fe - 1]))
+			fe--;
+		if (fe == fs) {
+			if (w[i] == ')' && *nf == 0) {
+				*pos = i + 1;
+				return 0;	/* () */
+			}
+			return rd_err(r, err, fs, "empty field in a row");
+		}
+		if (fields) {
+			struct dump_field *f;
+
+			rd_fields(r, *nf + 1);
+			f = &r->fields[*nf];
+			f->p = w + fs;
+			f->len = fe - fs;
+			f->kind = classify(r, w + fs, fe - fs, &f->introducer);
+		}
+		(*nf)++;
+		if (w[i] == ')') {
+			*pos = i + 1;
+			return 0;
+		}
+		i++;
+	}
+}
+
+int
+rd_insert_rows(struct dump_reader *r, struct dump_data *d, int mode,
+    size_t start, size_t values, size_t end, unsigned long long *rows,
+    struct df_error *err)
+{
+	struct ins_state st;
+	unsigned long long line;
+	size_t i = values, from, nf, last = values, lineoff = start;
+	int first = 1;
+
+	*rows = 0;
+	line = rd_line_at(r, start);
+	rd_ins_begin(&st, start, values);
+	for (;;) {
+		while (i < end && is_space((unsigned char)r->w[i]))
+			i++;
+		if (i >= end || r->w[i] != '(')
+			return rd_err(r, err, i, "%s: expected \"(\" to start "
+			    "a row", d->table->display);
+		from = i;
+		if (rd_scan_tuple(r, &i, end, mode == DATA_ROWS, &nf,
+		    err) == -1)
+			return -1;
+		(*rows)++;
+		if (mode == DATA_ROWS) {
+			if (first && rd_colmap(r, d, nf, err) == -1)
+				return -1;
+			first = 0;
+			if (nf != d->ncols)
+				return rd_err(r, err, from, "%s: a row has %zu "
+				    "fields, the first had %zu",
+				    d->table->display, nf, d->ncols);
+			line += rd_count_nl(r->w + lineoff, from - lineoff);
+			lineoff = from;
+			if (rd_ins_row(r, &st, d, from, i, nf, line,
+			    err) == -1)
+				return -1;
+		}
+		last = i;
+		while (i < end && is_space((unsigned char)r->w[i]))
+			i++;
+		if (i < end && r->w[i] == ',') {
+			i++;
+			continue;
+		}
+		break;
+	}
+	/* After the rows: the terminator, or ON CONFLICT DO NOTHING etc. */
+	if (i < end && r->w[i] != ';' && !(end - i >= 2 &&
+	    (r->w[i] == 'O' || r->w[i] == 'o') &&
+	    (r->w[i + 1] == 'N' || r->w[i + 1] == 'n')))
+		return rd_err(r, err, i, "%s: unexpected text after the rows "
+		    "of an INSERT", d->table->display);
+	if (mode == DATA_ROWS)
+		return rd_ins_end(r, &st, last, end, err);
+	return 0;
+}

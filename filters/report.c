@@ -1,0 +1,167 @@
+/*
+ * report: counters per table and the inventory TSV.
+ *
+ * The inventory's counts come from splitting every row (DATA_COUNT), so
+ * they equal SELECT count(*) on the server the dump came from: a COPY row
+ * is a line, an INSERT row a parenthesised tuple, whatever its contents.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "reader.h"
+#include "report.h"
+#include "schema.h"
+#include "stream.h"
+#include "util.h"
+
+struct tcount {
+	const struct schema_table *table;
+	unsigned long long rows, bytes;
+	unsigned	 forms;		/* bit per enum data_form */
+};
+
+struct inventory {
+	struct tcount	*t;
+	size_t		 n, cap;
+	struct tcount	*last;
+};
+
+struct inventory *
+inventory_new(void)
+{
+	return xcalloc(1, sizeof(struct inventory));
+}
+
+void
+inventory_free(struct inventory *inv)
+{
+	if (inv == NULL)
+		return;
+	free(inv->t);
+	free(inv);
+}
+
+static struct tcount *
+tcount(struct inventory *inv, const struct schema_table *t)
+{
+	size_t i;
+
+	if (inv->last != NULL && inv->last->table == t)
+		return inv->last;
+	for (i = 0; i < inv->n; i++)
+		if (inv->t[i].table == t)
+			return inv->last = &inv->t[i];
+	if (inv->n == inv->cap) {
+		inv->cap = inv->cap ? inv->cap * 2 : 64;
+		inv->t = xrealloc(inv->t, inv->cap * sizeof(*inv->t));
+	}
+	memset(&inv->t[inv->n], 0, sizeof(inv->t[0]));
+	inv->t[inv->n].table = t;
+	return inv->last = &inv->t[inv->n++];
+}
+
+static int
+inv_data(void *ctx, const struct dump_data *d, struct df_error *err)
+{
+	(void)ctx;
+	(void)d;
+	(void)err;
+	return DATA_COUNT;
+}
+
+static int
+inv_data_end(void *ctx, const struct dump_data *d, unsigned long long rows,
+    unsigned long long bytes, struct df_error *err)
+{
+	struct tcount *c;
+
+	(void)err;
+	c = tcount(ctx, d->table);
+	c->rows += rows;
+	c->bytes += bytes;
+	c->forms |= 1u << d->form;
+	return 0;
+}
+
+void
+inventory_handler(struct inventory *inv, struct dump_handler *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->ctx = inv;
+	h->on_data = inv_data;
+	h->on_data_end = inv_data_end;
+}
+
+static const struct tcount *
+find(const struct inventory *inv, const struct schema_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < inv->n; i++)
+		if (inv->t[i].table == t)
+			return &inv->t[i];
+	return NULL;
+}
+
+/* A TSV field: tab, newline, CR and backslash escaped. */
+static void
+tsv(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\t': buf_adds(b, "\\t"); break;
+		case '\n': buf_adds(b, "\\n"); break;
+		case '\r': buf_adds(b, "\\r"); break;
+		case '\\': buf_adds(b, "\\\\"); break;
+		default: buf_addc(b, *s); break;
+		}
+	}
+}
+
+int
+inventory_write(const struct inventory *inv, const struct schema *sch,
+    enum dump_dialect dialect, struct ostream *out, struct df_error *err)
+{
+	const struct schema_table *t;
+	const struct tcount *c;
+	struct buf b;
+	char num[64];
+	size_t i, j;
+	int f, nf, rc;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "# table\tdialect\tform\trows\tbytes\tcolumns\n");
+	for (i = 0; i < schema_count(sch); i++) {
+		t = schema_at(sch, i);
+		c = find(inv, t);
+		tsv(&b, t->display);
+		buf_adds(&b, dialect == DIALECT_MYSQL ? "\tmysql\t" :
+		    "\tpg\t");
+		nf = 0;
+		for (f = FORM_COPY; f <= FORM_REPLACE; f++)
+			if (c != NULL && (c->forms & (1u << f))) {
+				if (nf++)
+					buf_addc(&b, ',');
+				buf_adds(&b, dump_form_name(dialect, f));
+			}
+		if (nf == 0)
+			buf_addc(&b, '-');
+		snprintf(num, sizeof(num), "\t%llu\t%llu",
+		    c ? c->rows : 0, c ? c->bytes : 0);
+		buf_adds(&b, num);
+		for (j = 0; j < t->ncols; j++) {
+			buf_addc(&b, '\t');
+			tsv(&b, t->cols[j].name);
+			buf_addc(&b, ' ');
+			tsv(&b, t->cols[j].type);
+		}
+		buf_addc(&b, '\n');
+	}
+	rc = ostream_write(out, b.p, b.len, err);
+	buf_free(&b);
+	return rc;
+}

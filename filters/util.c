@@ -1,0 +1,206 @@
+/*
+ * util: allocation that ends the program when memory is exhausted (these are
+ * programs, not a public library: an OOM has no useful recovery), the error
+ * record every library call fills, and small parsing helpers.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util.h"
+
+const char *df_progname = "dumpfilters";
+
+static void
+oom(size_t n)
+{
+	fprintf(stderr, "%s: out of memory allocating %zu bytes\n",
+	    df_progname, n);
+	exit(DF_EXIT_DATA);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p;
+
+	p = malloc(n ? n : 1);
+	if (p == NULL)
+		oom(n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		oom(n * size);
+	return p;
+}
+
+void *
+xrealloc(void *old, size_t n)
+{
+	void *p;
+
+	p = realloc(old, n ? n : 1);
+	if (p == NULL)
+		oom(n);
+	return p;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p;
+
+	p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+int
+df_err(struct df_error *err, int code, const char *file,
+    unsigned long long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return -1;
+	err->code = code;
+	err->file = file;
+	err->line = line;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void
+df_err_prefix(struct df_error *err, const char *fmt, ...)
+{
+	char pre[256];
+	size_t n, m;
+	va_list ap;
+
+	if (err == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(pre, sizeof(pre), fmt, ap);
+	va_end(ap);
+	n = strlen(pre);
+	m = strlen(err->msg);
+	if (n + m >= sizeof(err->msg))
+		m = sizeof(err->msg) - 1 - n;
+	memmove(err->msg + n, err->msg, m);
+	memcpy(err->msg, pre, n);
+	err->msg[n + m] = '\0';
+}
+
+void
+df_err_print(const struct df_error *err)
+{
+	if (err->file != NULL && err->line > 0)
+		fprintf(stderr, "%s: %s:%llu: %s\n", df_progname, err->file,
+		    err->line, err->msg);
+	else if (err->file != NULL)
+		fprintf(stderr, "%s: %s: %s\n", df_progname, err->file,
+		    err->msg);
+	else
+		fprintf(stderr, "%s: %s\n", df_progname, err->msg);
+}
+
+void
+df_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", df_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+df_die(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", df_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(code);
+}
+
+int
+df_parse_size(const char *s, unsigned long long min, unsigned long long max,
+    unsigned long long *out)
+{
+	unsigned long long v, mul = 1;
+	char *end;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return -1;
+	switch (*end) {
+	case '\0':
+		break;
+	case 'k': case 'K':
+		mul = 1ULL << 10;
+		end++;
+		break;
+	case 'm': case 'M':
+		mul = 1ULL << 20;
+		end++;
+		break;
+	case 'g': case 'G':
+		mul = 1ULL << 30;
+		end++;
+		break;
+	default:
+		return -1;
+	}
+	if (*end == 'i' || *end == 'B')		/* accept KiB, MB */
+		end += (*end == 'i' && end[1] == 'B') ? 2 : 1;
+	if (*end != '\0' || (v != 0 && mul > max / v))
+		return -1;
+	v *= mul;
+	if (v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+df_slice_eq(const char *p, size_t n, const char *s)
+{
+	return strlen(s) == n && memcmp(p, s, n) == 0;
+}
+
+int
+df_slice_caseeq(const char *p, size_t n, const char *s)
+{
+	return strlen(s) == n && strncasecmp(p, s, n) == 0;
+}
