@@ -62,6 +62,12 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 	const char *w, *k;
 	int c, q = 0, rc;
 	const int d0 = r->delim[0];
+	unsigned char stop[256];
+
+	/* The bytes that may change the state in code. */
+	memset(stop, 0, sizeof(stop));
+	stop[d0] = stop['\''] = stop['"'] = stop['`'] = stop['#'] = 1;
+	stop['-'] = stop['/'] = 1;
 
 	for (;;) {
 		w = r->w + r->mark;
@@ -69,6 +75,10 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 		while (i < n) {
 			switch (st) {
 			case ST_CODE:
+				while (i < n && !stop[(unsigned char)w[i]])
+					i++;
+				if (i >= n)
+					break;
 				c = (unsigned char)w[i];
 				if (c == d0) {
 					if (i + r->dlen > n && !r->eof)
@@ -120,14 +130,30 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 					i++;
 				break;
 			case ST_QUOTE:
-				while (i < n && w[i] != q && w[i] != '\\')
-					i++;
-				if (i >= n)
+				/*
+				 * memchr to the next quote; it closes the
+				 * string unless an odd run of backslashes
+				 * escapes it or it is doubled.
+				 */
+				k = memchr(w + i, q, n - i);
+				if (k == NULL) {
+					i = n;
 					break;
+				}
+				i = (size_t)(k - w);
+				{
+					size_t b = i;
+
+					while (b > open + 1 && w[b - 1] == '\\')
+						b--;
+					if ((i - b) & 1) {
+						i++;
+						break;
+					}
+				}
 				if (i + 1 >= n && !r->eof)
 					goto more;
-				if (w[i] == '\\' || (i + 1 < n &&
-				    w[i + 1] == q))
+				if (i + 1 < n && w[i + 1] == q)
 					i += 2;
 				else {
 					i++;

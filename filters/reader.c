@@ -87,11 +87,21 @@ rd_err(struct dump_reader *r, struct df_error *err, size_t off,
 size_t
 rd_count_nl(const char *p, size_t n)
 {
-	size_t c = 0, i;
+	const char *e = p + n, *q;
+	size_t c = 0;
 
-	/* A plain loop: compilers vectorise it to many bytes a cycle. */
-	for (i = 0; i < n; i++)
-		c += p[i] == '\n';
+	/*
+	 * memchr per newline: SIMD in libc, and dumps have long lines (a
+	 * MySQL INSERT is one line of about a megabyte).  A byte loop ran at
+	 * a third of the speed at -O2, where gcc does not vectorise it.
+	 */
+	while (p < e) {
+		q = memchr(p, '\n', (size_t)(e - p));
+		if (q == NULL)
+			break;
+		c++;
+		p = q + 1;
+	}
 	return c;
 }
 

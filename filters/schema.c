@@ -487,7 +487,7 @@ static const char *const type_end_words[] = {
 	"NOT", "NULL", "DEFAULT", "CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK",
 	"REFERENCES", "GENERATED", "COLLATE", "AUTO_INCREMENT", "COMMENT",
 	"CHARSET", "AS", "ON", "INVISIBLE", "VISIBLE", "STORAGE",
-	"COLUMN_FORMAT", "SERIAL", "WITH", "COMPRESSION", "IDENTITY", NULL
+	"COLUMN_FORMAT", "SERIAL", "COMPRESSION", "IDENTITY", NULL
 };
 
 static int
@@ -509,7 +509,7 @@ type_append(struct buf *b, const struct token *k)
 	int c = b->len ? b->p[b->len - 1] : '(';
 
 	if (!(k->type == TOK_PUNCT && strchr("()[],.", *k->p)) &&
-	    c != '(' && c != '[' && c != '.')
+	    c != '(' && c != '[' && c != '.' && c != ',')
 		buf_addc(b, ' ');
 	if (k->type == TOK_WORD) {
 		size_t i;
@@ -612,18 +612,27 @@ fail:
 	return -1;
 }
 
+/*
+ * Does a table element start with a constraint keyword?  KEY, INDEX,
+ * FULLTEXT and SPATIAL start MySQL index definitions; in PostgreSQL they
+ * are ordinary column names (a column called key is common).
+ */
 static int
-is_constraint_start(const struct token *k)
+is_constraint_start(const struct sqltok *tz, const struct token *k)
 {
-	static const char *const w[] = { "CONSTRAINT", "PRIMARY", "UNIQUE",
-	    "FOREIGN", "CHECK", "KEY", "INDEX", "FULLTEXT", "SPATIAL",
-	    "EXCLUDE", "LIKE", "PERIOD", NULL };
+	static const char *const both[] = { "CONSTRAINT", "PRIMARY",
+	    "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE", "LIKE", NULL };
+	static const char *const my[] = { "KEY", "INDEX", "FULLTEXT",
+	    "SPATIAL", "PERIOD", NULL };
 	size_t i;
 
 	if (k->type != TOK_WORD)
 		return 0;
-	for (i = 0; w[i] != NULL; i++)
-		if (sqltok_is(k, w[i]))
+	for (i = 0; both[i] != NULL; i++)
+		if (sqltok_is(k, both[i]))
+			return 1;
+	for (i = 0; tz->dialect == SQL_MYSQL && my[i] != NULL; i++)
+		if (sqltok_is(k, my[i]))
 			return 1;
 	return 0;
 }
@@ -686,7 +695,7 @@ create_table(struct schema *s, struct sqltok *tz, const char *db,
 		sqltok_peek(tz, &k);
 		if (sqltok_punct(&k, ')'))
 			break;		/* "CREATE TABLE t ()" */
-		if (is_constraint_start(&k)) {
+		if (is_constraint_start(tz, &k)) {
 			if (parse_constraint(tz, t, &bad) == -1)
 				goto fail;
 		} else if (is_name(&k)) {
@@ -747,7 +756,7 @@ alter_table(struct schema *s, struct sqltok *tz, const char *db,
 	if (!sqltok_is(&k, "ADD"))
 		return 0;
 	sqltok_peek(tz, &k);
-	if (!is_constraint_start(&k))
+	if (!is_constraint_start(tz, &k))
 		return 0;
 	*out = t;
 	if (t->ncols == 0)

@@ -1,0 +1,70 @@
+#!/bin/bash
+# scripts/setup.sh - set up a Debian 12 machine, build, and run something.
+#
+#   bash scripts/setup.sh demo    install what is missing, build, and run the
+#                               bundled sample dump through dumpscrub
+#   bash scripts/setup.sh test    install what is missing, build, and run the
+#                               whole test suite (make check)
+#   bash scripts/setup.sh build   install what is missing and build
+#
+# Needs root (or sudo) only when packages are missing.  Safe to run again.
+set -eu
+
+cd "$(dirname "$0")/.."
+what=${1:-demo}
+
+build_pkgs="build-essential autoconf automake pkg-config zlib1g-dev
+    libzstd-dev libpcre2-dev libsodium-dev gzip zstd"
+# The real-server tests start PostgreSQL and MariaDB from Debian's packages.
+test_pkgs="postgresql mariadb-server mariadb-client mandoc time xxd"
+
+missing=
+for p in $build_pkgs $( [ "$what" = test ] && echo "$test_pkgs" ); do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+	    grep -q 'install ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "setup: installing:$missing"
+	sudo=
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	export DEBIAN_FRONTEND=noninteractive
+	# Installing a server package must not start a system-wide server.
+	if [ ! -e /usr/sbin/policy-rc.d ]; then
+		printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d \
+		    >/dev/null
+		$sudo chmod 755 /usr/sbin/policy-rc.d
+		trap '$sudo rm -f /usr/sbin/policy-rc.d' EXIT
+	fi
+	$sudo apt-get update -qq
+	# shellcheck disable=SC2086
+	$sudo apt-get install -y -qq --no-install-recommends $missing \
+	    >/dev/null
+fi
+
+if [ ! -x configure ] || [ configure.ac -nt configure ] ||
+    [ Makefile.am -nt configure ]; then
+	autoreconf -fi >/dev/null
+fi
+if [ ! -f Makefile ] || [ configure -nt Makefile ]; then
+	./configure --enable-werror -q
+fi
+make -j"$(nproc)" -s >/dev/null
+
+case $what in
+demo)
+	echo "== dumpscrub --inventory sample/app.sql (tables, exact row counts, columns)"
+	./dumpscrub --inventory sample/app.sql
+	echo "== zstd-compressed dump through dumpscrub (no rules): byte-identical?"
+	zstd -q -c sample/app.sql | ./dumpscrub | cmp - sample/app.sql &&
+	    echo "yes: $(wc -c < sample/app.sql) bytes in, the same bytes out"
+	;;
+test)
+	make -j"$(nproc)" check
+	;;
+build)
+	;;
+*)
+	echo "usage: bash scripts/setup.sh [demo|test|build]" >&2
+	exit 2
+	;;
+esac
