@@ -83,6 +83,16 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 				if (c == d0) {
 					if (i + r->dlen > n && !r->eof)
 						goto more;
+					if (i + r->dlen + 1 < n &&
+					    w[i + r->dlen] == '\r' &&
+					    w[i + r->dlen + 1] == '\n' &&
+					    memcmp(w + i, r->delim,
+					    r->dlen) == 0)
+						return rd_err(r, err,
+						    r->mark + i, "CR LF line "
+						    "ends (converted by a text "
+						    "tool? mysqldump writes LF "
+						    "only)");
 					if (i + r->dlen <= n && memcmp(w + i,
 					    r->delim, r->dlen) == 0) {
 						*end = r->mark + i + r->dlen;
@@ -295,7 +305,8 @@ my_insert(struct dump_reader *r, size_t start, size_t end,
 		sqltok_next(&tz, &k);
 	tz.p = k.p;		/* back to the name */
 	if (schema_parse_name(&tz, &sch, &name, &np, &nl) == -1)
-		goto pass;
+		return rd_err(r, err, start, "INSERT: cannot read the table "
+		    "name (is this a mysqldump dump?)");
 	if (sch == NULL && r->db != NULL)
 		sch = xstrdup(r->db);
 	d.table = schema_table(r->schema, sch, name, name, line);

@@ -95,6 +95,12 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 			case ST_CODE:
 				c = (unsigned char)w[i];
 				if (c == ';') {
+					if (i + 2 < n && w[i + 1] == '\r' &&
+					    w[i + 2] == '\n')
+						return rd_err(r, err, r->mark + i,
+						    "CR LF line ends (converted "
+						    "by a text tool? pg_dump "
+						    "writes LF only)");
 					*end = r->mark + i + 1;
 					r->pos = *end;
 					return 0;
@@ -474,6 +480,12 @@ pg_copy(struct dump_reader *r, size_t start, size_t end, struct df_error *err)
 		}
 		if (r->w[i] == '\n')
 			break;
+		if (r->w[i] == '\r') {
+			rd_err(r, err, i, "COPY %s: CR LF line ends (converted "
+			    "by a text tool? pg_dump writes LF only)",
+			    d.table->display);
+			goto out;
+		}
 		if (r->w[i] != ' ' && r->w[i] != '\t') {
 			rd_err(r, err, i, "COPY %s: text after \"FROM "
 			    "stdin;\" on the same line", d.table->display);
@@ -514,11 +526,12 @@ pg_insert(struct dump_reader *r, size_t start, size_t end,
 	tz.std_strings = r->std_strings;
 	sqltok_next(&tz, &k);			/* INSERT */
 	sqltok_next(&tz, &k);
-	if (!sqltok_is(&k, "INTO"))
-		goto pass;
-	d.table = data_table(r, &tz, line);
+	/* An INSERT we cannot attribute could feed any table: fail. */
+	if (sqltok_is(&k, "INTO"))
+		d.table = data_table(r, &tz, line);
 	if (d.table == NULL)
-		goto pass;
+		return rd_err(r, err, start, "INSERT: cannot read the table "
+		    "name (is this a pg_dump dump?)");
 	d.form = FORM_INSERT;
 	d.line = line;
 	sqltok_next(&tz, &k);

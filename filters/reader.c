@@ -76,7 +76,7 @@ rd_err(struct dump_reader *r, struct df_error *err, size_t off,
 	if (err == NULL)
 		return -1;
 	err->code = DF_EXIT_DATA;
-	err->file = r->file;
+	df_err_file(err, r->file);
 	err->line = rd_line_at(r, off);
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
@@ -192,7 +192,7 @@ rd_schema(struct dump_reader *r, size_t start, size_t end,
 	if (schema_statement(r->schema, (enum sql_dialect)r->dialect,
 	    r->std_strings, r->db, r->w + start, end - start,
 	    rd_line_at(r, start), &t, err) == -1) {
-		err->file = r->file;
+		df_err_file(err, r->file);
 		return -1;
 	}
 	if (t != NULL && r->has_handler && r->h.on_schema != NULL)
@@ -331,36 +331,52 @@ rd_ins_end(struct dump_reader *r, struct ins_state *s, size_t last_end,
 	return rd_emit(r, last_end, stmt_end, err);
 }
 
-/* Guess the dialect from the first block of the dump. */
+/*
+ * Guess the dialect from the first block of the dump.  The tools' own
+ * header lines are certain (*sure set); other marks are clues, looked for
+ * only when no header says.
+ */
 static enum dump_dialect
-sniff(const char *p, size_t n)
+sniff(const char *p, size_t n, int *sure)
 {
-	static const char *const mysql_marks[] = { "-- MySQL dump",
-	    "-- MariaDB dump", "/*M!999999", "/*!40101 SET", "/*!999999",
+	static const char *const my_heads[] = { "-- MySQL dump",
+	    "-- MariaDB dump", "/*M!999999", NULL };
+	static const char *const pg_heads[] = {
+	    "-- PostgreSQL database dump", NULL };
+	static const char *const my_clues[] = { "/*!40101 SET",
 	    "LOCK TABLES `", "INSERT INTO `", "CREATE TABLE `",
-	    "REPLACE INTO `", "INSERT IGNORE INTO `", "INSERT  IGNORE INTO `",
-	    NULL };
-	static const char *const pg_marks[] = { "-- PostgreSQL database dump",
+	    "REPLACE INTO `", "INSERT IGNORE INTO `", NULL };
+	static const char *const pg_clues[] = {
 	    "SET standard_conforming_strings", "\\connect ", "COPY ",
-	    "pg_catalog.", "SET search_path", NULL };
-	size_t i;
+	    "SET search_path", "pg_catalog.", NULL };
+	size_t i, head;
 
 	if (n > 65536)
 		n = 65536;
-	for (i = 0; pg_marks[i] != NULL; i++)
-		if (memmem(p, n, pg_marks[i], strlen(pg_marks[i])) != NULL)
+	/* The header is within the first few lines. */
+	head = n < 512 ? n : 512;
+	*sure = 1;
+	for (i = 0; pg_heads[i] != NULL; i++)
+		if (memmem(p, head, pg_heads[i], strlen(pg_heads[i])) != NULL)
 			return DIALECT_PG;
-	for (i = 0; mysql_marks[i] != NULL; i++)
-		if (memmem(p, n, mysql_marks[i], strlen(mysql_marks[i])) !=
-		    NULL)
+	for (i = 0; my_heads[i] != NULL; i++)
+		if (memmem(p, head, my_heads[i], strlen(my_heads[i])) != NULL)
 			return DIALECT_MYSQL;
+	*sure = 0;
+	for (i = 0; my_clues[i] != NULL; i++)
+		if (memmem(p, n, my_clues[i], strlen(my_clues[i])) != NULL)
+			return DIALECT_MYSQL;
+	for (i = 0; pg_clues[i] != NULL; i++)
+		if (memmem(p, n, pg_clues[i], strlen(pg_clues[i])) != NULL)
+			return DIALECT_PG;
 	return DIALECT_AUTO;
 }
 
 int
 dump_reader_run(struct dump_reader *r, struct df_error *err)
 {
-	int rc;
+	enum dump_dialect sniffed;
+	int rc, sure;
 
 	while (r->end < 65536 && (rc = rd_fill(r, err)) != 0)
 		if (rc == -1)
@@ -368,8 +384,15 @@ dump_reader_run(struct dump_reader *r, struct df_error *err)
 	if (r->end == 0)
 		return df_err(err, DF_EXIT_DATA, r->file, 0,
 		    "empty input: not a dump");
+	sniffed = sniff(r->w, r->end, &sure);
 	if (r->dialect == DIALECT_AUTO)
-		r->dialect = sniff(r->w, r->end);
+		r->dialect = sniffed;
+	else if (sure && sniffed != r->dialect)
+		return df_err(err, DF_EXIT_DATA, r->file, 0, "this looks like "
+		    "%s output, not %s (wrong --dialect, or a --schema dump "
+		    "of the other kind?)", sniffed == DIALECT_PG ? "pg_dump" :
+		    "mysqldump", r->dialect == DIALECT_PG ? "pg_dump" :
+		    "mysqldump");
 	switch (r->dialect) {
 	case DIALECT_PG:
 		return pg_run(r, err);
@@ -578,6 +601,12 @@ rd_scan_tuple(struct dump_reader *r, size_t *pos, size_t end, int fields,
 	const char *w = r->w;
 	size_t i = *pos + 1, fs, fe, j;
 	int depth, c, my = r->dialect == DIALECT_MYSQL;
+	/* Bytes that matter inside a tuple; everything else is skipped. */
+	static const unsigned char stop_my[256] = { ['\''] = 1, ['"'] = 1,
+	    ['('] = 1, [')'] = 1, [','] = 1 };
+	static const unsigned char stop_pg[256] = { ['\''] = 1, ['$'] = 1,
+	    ['('] = 1, [')'] = 1, [','] = 1 };
+	const unsigned char *stop = my ? stop_my : stop_pg;
 
 	*nf = 0;
 	for (;;) {
@@ -586,6 +615,10 @@ rd_scan_tuple(struct dump_reader *r, size_t *pos, size_t end, int fields,
 		fs = i;
 		depth = 0;
 		while (i < end) {
+			while (i < end && !stop[(unsigned char)w[i]])
+				i++;
+			if (i >= end)
+				break;
 			c = (unsigned char)w[i];
 			if (c == '\'' || (my && c == '"')) {
 				int bs = my || !r->std_strings ||

@@ -1,18 +1,10 @@
 /*
  * stream: reading and writing dumps, plain or compressed.
  *
- * Block size.  Pass-through throughput of a 1 GB plain dump, read(2) and
- * write(2) into a pipe, median of 5 runs on the 2-core build machine:
- *
- *	block	MB/s (relative)
- *	 64 KiB	0.86
- *	128 KiB	0.95
- *	256 KiB	1.00
- *	  1 MiB	0.99
- *
- * 256 KiB is where the curve flattens, and it keeps the working set inside
- * the L2 cache; the same size is used for decompressed blocks.  Compressed
- * input is read in the sizes zstd recommends (ZSTD_DStreamInSize()).
+ * Block size.  Reads and writes move STREAM_BLOCK (256 KiB) at a time; the
+ * measurements behind that figure are in tests/bench/blocksize.txt.
+ * Compressed input is read in at least the size zstd recommends
+ * (ZSTD_DStreamInSize()).
  *
  * Atomic output.  "-o FILE" writes FILE.XXXXXX beside FILE (same file
  * system, so rename(2) is atomic), fsync()s it, renames it over FILE and
@@ -500,8 +492,8 @@ stream_parse_comp(const char *spec, enum stream_comp *comp, int *level)
 			return -1;
 		if (*comp == STREAM_GZIP && (lv < 1 || lv > 9))
 			return -1;
-		if (*comp == STREAM_ZSTD &&
-		    (lv < 1 || lv > ZSTD_maxCLevel()))
+		/* 20..22 need --ultra's window sizes: not offered. */
+		if (*comp == STREAM_ZSTD && (lv < 1 || lv > 19))
 			return -1;
 	}
 	*level = (int)lv;
@@ -752,10 +744,12 @@ ostream_close(struct ostream *out, struct df_error *err)
 	    compress_out(out, NULL, 0, 1, err) == -1)
 		goto out;
 	if (out->tmp == NULL) {
-		/* Standard output: a pipe or terminal cannot be synced. */
-		if (fsync(out->fd) == -1 && errno != EINVAL &&
-		    errno != EROFS && errno != ENOTSUP) {
-			df_err(err, 1, oname(out), 0, "fsync: %s",
+		/*
+		 * Standard output: not synced (a pipe cannot be), but closed
+		 * and checked, since NFS and full disks report late.
+		 */
+		if (close(out->fd) == -1 && errno != EINTR) {
+			df_err(err, 1, oname(out), 0, "close: %s",
 			    strerror(errno));
 			goto out;
 		}

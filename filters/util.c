@@ -84,12 +84,23 @@ df_err(struct df_error *err, int code, const char *file,
 	if (err == NULL)
 		return -1;
 	err->code = code;
-	err->file = file;
+	df_err_file(err, file);
 	err->line = line;
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+void
+df_err_file(struct df_error *err, const char *file)
+{
+	if (err == NULL)
+		return;
+	if (file == NULL)
+		err->file[0] = '\0';
+	else
+		snprintf(err->file, sizeof(err->file), "%s", file);
 }
 
 void
@@ -116,10 +127,10 @@ df_err_prefix(struct df_error *err, const char *fmt, ...)
 void
 df_err_print(const struct df_error *err)
 {
-	if (err->file != NULL && err->line > 0)
+	if (err->file[0] != '\0' && err->line > 0)
 		fprintf(stderr, "%s: %s:%llu: %s\n", df_progname, err->file,
 		    err->line, err->msg);
-	else if (err->file != NULL)
+	else if (err->file[0] != '\0')
 		fprintf(stderr, "%s: %s: %s\n", df_progname, err->file,
 		    err->msg);
 	else
@@ -177,6 +188,10 @@ df_parse_size(const char *s, unsigned long long min, unsigned long long max,
 		break;
 	case 'g': case 'G':
 		mul = 1ULL << 30;
+		end++;
+		break;
+	case 't': case 'T':
+		mul = 1ULL << 40;
 		end++;
 		break;
 	default:

@@ -24,7 +24,9 @@ enum stream_comp {
 };
 
 /* Block size of reads and writes; see the table in stream.c. */
+#ifndef STREAM_BLOCK
 #define STREAM_BLOCK	(256 * 1024)
+#endif
 
 struct istream;
 struct ostream;

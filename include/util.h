@@ -24,8 +24,8 @@
  */
 struct df_error {
 	int		 code;
-	const char	*file;
 	unsigned long long line;
+	char		 file[256];	/* a copy: streams may be gone */
 	char		 msg[512];
 };
 
@@ -43,6 +43,8 @@ char	*xstrndup(const char *, size_t);
  */
 int	 df_err(struct df_error *, int, const char *, unsigned long long,
 	    const char *, ...) __attribute__((format(printf, 5, 6)));
+/* Set the file an error is about (copied; NULL clears it). */
+void	 df_err_file(struct df_error *, const char *);
 /* Prefix an existing message, e.g. with "table.column: ". */
 void	 df_err_prefix(struct df_error *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
@@ -56,7 +58,7 @@ void	 df_die(int, const char *, ...)
 	    __attribute__((format(printf, 2, 3), noreturn));
 
 /*
- * Parse a size with an optional K, M or G suffix (powers of 1024) into *out.
+ * Parse a size with an optional K, M, G or T suffix (powers of 1024) into *out.
  * Returns 0, or -1 if the text is not a number in [min, max].
  */
 int	 df_parse_size(const char *, unsigned long long, unsigned long long,
