@@ -929,3 +929,30 @@ pg_string_encode(const char *p, size_t n, int std_strings, struct buf *out)
 		return -1;
 	return buf_addc(out, '\'');
 }
+
+int
+pg_bits_decode(const char *p, size_t n, struct buf *out)
+{
+	size_t i;
+	int v, b;
+
+	if (n < 3 || p[1] != '\'' || p[n - 1] != '\'')
+		return -1;
+	if (p[0] == 'B' || p[0] == 'b') {
+		for (i = 2; i + 1 < n; i++)
+			if (p[i] != '0' && p[i] != '1')
+				return -1;
+		return buf_add(out, p + 2, n - 3);
+	}
+	if (p[0] != 'X' && p[0] != 'x')
+		return -1;
+	for (i = 2; i + 1 < n; i++) {
+		v = hexval((unsigned char)p[i]);
+		if (v < 0)
+			return -1;
+		for (b = 3; b >= 0; b--)
+			if (buf_addc(out, (v >> b) & 1 ? '1' : '0') == -1)
+				return -1;
+	}
+	return 0;
+}

@@ -426,8 +426,12 @@ dump_field_decode(const struct dump_row *row, size_t i, struct buf *out)
 			return mysql_string_decode(p, n, out);
 		return pg_string_decode(p, n, 0, out);
 	case FIELD_HEX:
+		if (row->data->dialect == DIALECT_PG)
+			return pg_bits_decode(p, n, out);
 		return mysql_hex_decode(p, n, out);
 	case FIELD_BITS:
+		if (row->data->dialect == DIALECT_PG)
+			return pg_bits_decode(p, n, out);
 		return mysql_bits_decode(p, n, out);
 	case FIELD_BARE:
 		if (row->data->dialect == DIALECT_PG) {
@@ -569,7 +573,8 @@ classify(const struct dump_reader *r, const char *p, size_t n,
 			return FIELD_HEX;
 		return FIELD_NUMBER;
 	}
-	if (r->dialect == DIALECT_MYSQL && n > 2 && p[1] == '\'') {
+	/* Bit strings B'..' and X'..' in both dialects (MySQL: bytes). */
+	if (n > 2 && p[1] == '\'') {
 		if (p[0] == 'x' || p[0] == 'X')
 			return FIELD_HEX;
 		if (p[0] == 'b' || p[0] == 'B')

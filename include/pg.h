@@ -33,4 +33,10 @@ int	pg_copy_encode(const char *, size_t, struct buf *);
 int	pg_string_decode(const char *, size_t, int, struct buf *);
 int	pg_string_encode(const char *, size_t, int, struct buf *);
 
+/*
+ * Bit-string constants B'0101' and X'1F' to the text of the bit string as
+ * COPY prints it ("0101", "00011111").
+ */
+int	pg_bits_decode(const char *, size_t, struct buf *);
+
 #endif
