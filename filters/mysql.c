@@ -97,7 +97,8 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 					    r->delim, r->dlen) == 0) {
 						*end = r->mark + i + r->dlen;
 						r->pos = *end;
-						return 0;
+						return rd_unit_len(r, r->mark,
+						    *end, err);
 					}
 				}
 				if (c == '\'' || c == '"') {

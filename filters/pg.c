@@ -103,7 +103,8 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 						    "writes LF only)");
 					*end = r->mark + i + 1;
 					r->pos = *end;
-					return 0;
+					return rd_unit_len(r, r->mark, *end,
+					    err);
 				}
 				if (c == '\'') {
 					open = i;
@@ -303,6 +304,8 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 			return rd_err(r, err, ls, "%s: carriage return at the "
 			    "end of a COPY row (CR LF line ends? pg_dump "
 			    "writes LF only)", d->table->display);
+		if (r->pos - ls - 1 > r->max_row)
+			return rd_unit_len(r, ls, r->pos - 1, err);
 		rows++;
 		lines++;
 		bytes += r->pos - ls;
@@ -837,12 +840,57 @@ utf8(struct buf *out, unsigned long v)
 	return buf_add(out, b, n);
 }
 
+/* k hex digits at *pp into *v; -1 if there are not k of them. */
+static int
+hex_digits(const char **pp, const char *e, int k, unsigned long *v)
+{
+	const char *p = *pp;
+
+	for (*v = 0; k > 0; k--, p++) {
+		if (p == e || hexval((unsigned char)*p) < 0)
+			return -1;
+		*v = *v * 16 + (unsigned long)hexval((unsigned char)*p);
+	}
+	*pp = p;
+	return 0;
+}
+
+/*
+ * \uXXXX or \UXXXXXXXX after the backslash and letter c.  As PostgreSQL
+ * does: a high surrogate must be followed by \u and a low one, which
+ * together make one code point; a lone surrogate, zero, or a value past
+ * U+10FFFF is an error.
+ */
+static int
+unicode_escape(const char **pp, const char *e, int c, struct buf *out)
+{
+	unsigned long u, lo;
+
+	if (hex_digits(pp, e, c == 'u' ? 4 : 8, &u) == -1)
+		return -1;
+	if (u >= 0xd800 && u <= 0xdbff) {
+		if (e - *pp < 2 || (*pp)[0] != '\\' ||
+		    ((*pp)[1] != 'u' && (*pp)[1] != 'U'))
+			return -1;
+		c = (*pp)[1];
+		*pp += 2;
+		if (hex_digits(pp, e, c == 'u' ? 4 : 8, &lo) == -1 ||
+		    lo < 0xdc00 || lo > 0xdfff)
+			return -1;
+		u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+	} else if (u >= 0xdc00 && u <= 0xdfff) {
+		return -1;
+	}
+	if (u == 0)
+		return -1;
+	return utf8(out, u);
+}
+
 int
 pg_string_decode(const char *p, size_t n, int std_strings, struct buf *out)
 {
 	const char *e;
 	int c, v, k, esc = !std_strings;
-	unsigned long u;
 
 	if (n >= 1 && (*p == 'E' || *p == 'e')) {
 		esc = 1;
@@ -880,16 +928,7 @@ pg_string_decode(const char *p, size_t n, int std_strings, struct buf *out)
 				break;
 			case 'u':
 			case 'U':
-				k = c == 'u' ? 4 : 8;
-				for (u = 0; k > 0; k--) {
-					if (p == e ||
-					    hexval((unsigned char)*p) < 0)
-						return -1;
-					u = u * 16 +
-					    (unsigned long)hexval((unsigned char)
-					    *p++);
-				}
-				if (utf8(out, u) == -1)
+				if (unicode_escape(&p, e, c, out) == -1)
 					return -1;
 				continue;
 			default:

@@ -153,6 +153,17 @@ rd_fill(struct dump_reader *r, struct df_error *err)
 }
 
 int
+rd_unit_len(struct dump_reader *r, size_t from, size_t to,
+    struct df_error *err)
+{
+	if (to - from <= r->max_row)
+		return 0;
+	return rd_err(r, err, from, "a statement or row of %zu bytes, longer "
+	    "than --max-row (%zu bytes); raise --max-row if the dump is "
+	    "sound", to - from, r->max_row);
+}
+
+int
 rd_write(struct dump_reader *r, const char *p, size_t n,
     struct df_error *err)
 {
@@ -331,6 +342,24 @@ rd_ins_end(struct dump_reader *r, struct ins_state *s, size_t last_end,
 	return rd_emit(r, last_end, stmt_end, err);
 }
 
+/* Does s occur at the start of a line of p[0, n)? */
+static int
+at_line_start(const char *p, size_t n, const char *s)
+{
+	const char *e = p + n, *q = p;
+	size_t m = strlen(s);
+
+	while (q < e) {
+		q = memmem(q, (size_t)(e - q), s, m);
+		if (q == NULL)
+			return 0;
+		if (q == p || q[-1] == '\n')
+			return 1;
+		q++;
+	}
+	return 0;
+}
+
 /*
  * Guess the dialect from the first block of the dump.  The tools' own
  * header lines are certain (*sure set); other marks are clues, looked for
@@ -357,10 +386,10 @@ sniff(const char *p, size_t n, int *sure)
 	head = n < 512 ? n : 512;
 	*sure = 1;
 	for (i = 0; pg_heads[i] != NULL; i++)
-		if (memmem(p, head, pg_heads[i], strlen(pg_heads[i])) != NULL)
+		if (at_line_start(p, head, pg_heads[i]))
 			return DIALECT_PG;
 	for (i = 0; my_heads[i] != NULL; i++)
-		if (memmem(p, head, my_heads[i], strlen(my_heads[i])) != NULL)
+		if (at_line_start(p, head, my_heads[i]))
 			return DIALECT_MYSQL;
 	*sure = 0;
 	for (i = 0; my_clues[i] != NULL; i++)

@@ -122,6 +122,40 @@ tsv(struct buf *b, const char *s)
 	}
 }
 
+/*
+ * A column name as the dialect would write it in SQL, so a name with a
+ * space cannot be confused with its type: bare when it is a plain
+ * identifier, else "quoted" (pg) or `quoted` (MySQL), quotes doubled.
+ */
+static void
+ident(struct buf *b, const char *name, enum dump_dialect d)
+{
+	const char *s;
+	int q = d == DIALECT_MYSQL ? '`' : '"', plain = *name != '\0' &&
+	    !(*name >= '0' && *name <= '9');
+
+	for (s = name; *s && plain; s++)
+		plain = (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_' || (d == DIALECT_MYSQL && ((*s >= 'A' &&
+		    *s <= 'Z') || *s == '$'));
+	if (plain) {
+		tsv(b, name);
+		return;
+	}
+	buf_addc(b, q);
+	for (s = name; *s; s++) {
+		if (*s == q)
+			buf_addc(b, q);
+		if (*s == '\t' || *s == '\n' || *s == '\r' || *s == '\\') {
+			char one[2] = { *s, '\0' };
+
+			tsv(b, one);
+		} else
+			buf_addc(b, *s);
+	}
+	buf_addc(b, q);
+}
+
 int
 inventory_write(const struct inventory *inv, const struct schema *sch,
     enum dump_dialect dialect, struct ostream *out, struct df_error *err)
@@ -155,7 +189,7 @@ inventory_write(const struct inventory *inv, const struct schema *sch,
 		buf_adds(&b, num);
 		for (j = 0; j < t->ncols; j++) {
 			buf_addc(&b, '\t');
-			tsv(&b, t->cols[j].name);
+			ident(&b, t->cols[j].name, dialect);
 			buf_addc(&b, ' ');
 			tsv(&b, t->cols[j].type);
 		}

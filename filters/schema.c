@@ -521,6 +521,28 @@ type_append(struct buf *b, const struct token *k)
 	}
 }
 
+/*
+ * Types whose "(n)" is a length in characters or bytes, as opposed to a
+ * precision (numeric(10,2)) or a display width (MySQL int(11)).
+ */
+static int
+is_sized_type(const char *type)
+{
+	static const char *const sized[] = { "character varying",
+	    "character", "char", "varchar", "bpchar", "nchar", "nvarchar",
+	    "national char", "national character", "varbinary", "binary",
+	    "bit varying", "varbit", "bit", NULL };
+	size_t i, n;
+
+	for (i = 0; sized[i] != NULL; i++) {
+		n = strlen(sized[i]);
+		if (strncmp(type, sized[i], n) == 0 &&
+		    (type[n] == '(' || type[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
 /* A column definition: name type [modifiers]. */
 static int
 parse_column(struct sqltok *tz, struct schema_table *t)
@@ -596,6 +618,8 @@ parse_column(struct sqltok *tz, struct schema_table *t)
 	}
 	buf_addc(&ty, '\0');
 	col.type = ty.p;
+	if (!is_sized_type(col.type))
+		col.len = -1;
 	t->cols = xrealloc(t->cols, (t->ncols + 1) * sizeof(*t->cols));
 	t->cols[t->ncols++] = col;
 	/* A column-level PRIMARY KEY makes the table's key. */
@@ -759,6 +783,29 @@ alter_table(struct schema *s, struct sqltok *tz, const char *db,
 		*out = child;
 		return 0;
 	}
+	if (sqltok_is(&k, "ALTER")) {
+		/* pg_dump: ALTER COLUMN c ADD GENERATED .. AS IDENTITY */
+		char *cname;
+		long ix;
+
+		sqltok_next(tz, &k);
+		if (sqltok_is(&k, "COLUMN"))
+			sqltok_next(tz, &k);
+		if (!is_name(&k))
+			return 0;
+		cname = sqltok_ident(tz, &k);
+		ix = schema_col_index(t, cname);
+		free(cname);
+		sqltok_next(tz, &k);
+		if (ix >= 0 && sqltok_is(&k, "ADD")) {
+			sqltok_next(tz, &k);
+			if (sqltok_is(&k, "GENERATED")) {
+				t->cols[ix].flags |= COL_IDENTITY;
+				*out = t;
+			}
+		}
+		return 0;
+	}
 	if (!sqltok_is(&k, "ADD"))
 		return 0;
 	sqltok_peek(tz, &k);
@@ -810,6 +857,22 @@ unique_index(struct schema *s, struct sqltok *tz, const char *db,
 	/* Expression indexes have no plain column list: not a column key. */
 	if (name_list(tz, &names, &n) == -1)
 		return 0;
+	/* INCLUDE (..) columns are not part of the key; WHERE makes it partial. */
+	sqltok_peek(tz, &k);
+	if (sqltok_is(&k, "INCLUDE")) {
+		sqltok_next(tz, &k);
+		sqltok_next(tz, &k);
+		if (!sqltok_punct(&k, '(') || skip_group(tz) == -1) {
+			names_free(names, n);
+			return 0;
+		}
+	}
+	while (sqltok_next(tz, &k) != TOK_END && k.type != TOK_ERROR)
+		if (sqltok_is(&k, "WHERE")) {
+			/* Unique only among the rows it selects. */
+			names_free(names, n);
+			return 0;
+		}
 	if (add_key(t, KEY_UNIQUE, names, n, &bad) == 0)
 		*out = t;
 	names_free(names, n);

@@ -280,8 +280,12 @@ gz_read(struct istream *in, unsigned char *dst, size_t n,
 				in->done = 1;
 				break;
 			}
-			if (in->rawlen - in->rawoff < 2 && !in->eof)
+			if (in->rawlen - in->rawoff < 2 && !in->eof) {
+				/* Need both magic bytes: read more. */
+				if (raw_fill(in, err) == -1)
+					return -1;
 				continue;
+			}
 			if (in->rawlen - in->rawoff < 2 ||
 			    in->raw[in->rawoff] != 0x1f ||
 			    in->raw[in->rawoff + 1] != 0x8b)

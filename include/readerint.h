@@ -50,6 +50,11 @@ struct dump_reader {
  * of input, -1 on error (including a unit longer than max_row).
  */
 int	rd_fill(struct dump_reader *, struct df_error *);
+/*
+ * Check that the unit w[from, to) is within max_row; rd_fill's own check
+ * only bounds memory, since a long unit may arrive in one read.
+ */
+int	rd_unit_len(struct dump_reader *, size_t, size_t, struct df_error *);
 /* Write w[from, to) through to the output. */
 int	rd_emit(struct dump_reader *, size_t, size_t, struct df_error *);
 int	rd_write(struct dump_reader *, const char *, size_t,
