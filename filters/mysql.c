@@ -597,6 +597,8 @@ mysql_string_encode(const char *p, size_t n, struct buf *out)
 	size_t i, run = 0;
 	int c;
 
+	if (n == 0)		/* p may be NULL */
+		return buf_add(out, "''", 2);
 	if (buf_addc(out, '\'') == -1)
 		return -1;
 	for (i = 0; i < n; i++) {

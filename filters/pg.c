@@ -739,9 +739,12 @@ hexval(int c)
 int
 pg_copy_decode(const char *p, size_t n, struct buf *out)
 {
-	const char *e = p + n, *b;
+	const char *e, *b;
 	int c, v, k;
 
+	if (n == 0)		/* p may be NULL */
+		return 0;
+	e = p + n;
 	while (p < e) {
 		b = memchr(p, '\\', (size_t)(e - p));
 		if (b == NULL)
@@ -790,6 +793,8 @@ pg_copy_encode(const char *p, size_t n, struct buf *out)
 	size_t i, run = 0;
 	int c;
 
+	if (n == 0)		/* p may be NULL */
+		return 0;
 	for (i = 0; i < n; i++) {
 		switch ((unsigned char)p[i]) {
 		case '\\': c = '\\'; break;
@@ -952,8 +957,10 @@ int
 pg_string_encode(const char *p, size_t n, int std_strings, struct buf *out)
 {
 	size_t i, run = 0;
-	int esc = !std_strings && memchr(p, '\\', n) != NULL;
+	int esc = !std_strings && n > 0 && memchr(p, '\\', n) != NULL;
 
+	if (n == 0)		/* p may be NULL */
+		return buf_add(out, "''", 2);
 	if ((esc && buf_addc(out, 'E') == -1) || buf_addc(out, '\'') == -1)
 		return -1;
 	for (i = 0; i < n; i++) {

@@ -47,6 +47,9 @@ diag(const char *fmt, ...)
 
 static inline int
 tap_vok(int cond, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+static inline int
+tap_vok(int cond, const char *fmt, va_list ap)
 {
 	tap_n++;
 	printf("%sok %d - ", cond ? "" : "not ", tap_n);
