@@ -154,6 +154,25 @@ write_full(int fd, const void *src, size_t n)
 	return 0;
 }
 
+/*
+ * A pipe holds 64 KiB by default: the writer then sleeps after every
+ * quarter block while the reader drains it.  A pipe the size of a block
+ * lets both sides run a whole block at a time (best effort: the limit in
+ * /proc/sys/fs/pipe-max-size may refuse it).
+ */
+static void
+grow_pipe(int fd)
+{
+#ifdef F_SETPIPE_SZ
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
+		(void)fcntl(fd, F_SETPIPE_SZ, STREAM_BLOCK * 4);
+#else
+	(void)fd;
+#endif
+}
+
 static const char archive_hint[] =
     "write a plain dump with: pg_restore -f - ARCHIVE | ...";
 
@@ -251,6 +270,7 @@ istream_open(const char *path, struct df_error *err)
 		in->seekable = 1;
 		in->rawsize = (unsigned long long)st.st_size;
 	}
+	grow_pipe(in->fd);
 	cap = ZSTD_DStreamInSize();
 	in->rawcap = cap > STREAM_BLOCK ? cap : STREAM_BLOCK;
 	in->raw = xmalloc(in->rawcap);
@@ -576,6 +596,7 @@ ostream_open(const char *path, enum stream_comp comp, int level,
 	}
 	out->cap = STREAM_BLOCK;
 	out->buf = xmalloc(out->cap);
+	grow_pipe(out->fd);
 	if (comp == STREAM_GZIP) {
 		out->zcap = STREAM_BLOCK;
 		out->zbuf = xmalloc(out->zcap);
@@ -681,6 +702,9 @@ ostream_write(struct ostream *out, const void *p, size_t n,
     struct df_error *err)
 {
 	out->pos += n;
+	/* Half a block or more with nothing staged: write it as it is. */
+	if (out->comp == STREAM_PLAIN && out->len == 0 && n >= out->cap / 2)
+		return sink(out, p, n, err);
 	if (n <= out->cap - out->len) {
 		memcpy(out->buf + out->len, p, n);
 		out->len += n;
