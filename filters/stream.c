@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,7 +33,30 @@
 #include "stream.h"
 #include "util.h"
 
+/*
+ * Compressed input is decompressed by a thread of its own into a ring of
+ * blocks, so that decompression (one core) and the reader's scanning
+ * (the other) overlap, as zstd's own CLI overlaps decompression and I/O.
+ * Only that thread touches the decompressor and the raw buffer while it
+ * runs; the ring is the only shared state, under mu.
+ */
+#define DZ_SLOTS	4
+
+struct dz {
+	pthread_t	 thr;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	unsigned char	*slot[DZ_SLOTS];
+	size_t		 len[DZ_SLOTS];
+	unsigned	 head, tail;	/* the reader takes head, thread fills tail */
+	size_t		 off;		/* bytes of slot head handed out */
+	int		 done, failed, stop;
+	struct df_error	 err;
+	unsigned long long rawpos;	/* compressed bytes consumed, published */
+};
+
 struct istream {
+	struct dz	*dz;		/* NULL for plain input */
 	int		 fd;
 	char		*name;
 	enum stream_comp comp;
@@ -173,6 +197,9 @@ grow_pipe(int fd)
 #endif
 }
 
+static int	dz_start(struct istream *, struct df_error *);
+static void	dz_free(struct istream *);
+
 static const char archive_hint[] =
     "write a plain dump with: pg_restore -f - ARCHIVE | ...";
 
@@ -276,6 +303,8 @@ istream_open(const char *path, struct df_error *err)
 	in->raw = xmalloc(in->rawcap);
 	if (detect(in, err) == -1)
 		goto fail;
+	if (in->comp != STREAM_PLAIN && dz_start(in, err) == -1)
+		goto fail;
 	return in;
 fail:
 	istream_close(in);
@@ -378,6 +407,147 @@ zst_read(struct istream *in, unsigned char *dst, size_t n,
 	return (ssize_t)ob.pos;
 }
 
+static ssize_t
+decompress(struct istream *in, unsigned char *dst, size_t n,
+    struct df_error *err)
+{
+	if (in->comp == STREAM_GZIP)
+		return gz_read(in, dst, n, err);
+	return zst_read(in, dst, n, err);
+}
+
+static void *
+dz_main(void *arg)
+{
+	struct istream *in = arg;
+	struct dz *z = in->dz;
+	struct df_error e;
+	unsigned t;
+	ssize_t r;
+	int fin;
+
+	for (;;) {
+		pthread_mutex_lock(&z->mu);
+		while (z->tail - z->head == DZ_SLOTS && !z->stop)
+			pthread_cond_wait(&z->cv, &z->mu);
+		fin = z->stop;
+		t = z->tail % DZ_SLOTS;
+		pthread_mutex_unlock(&z->mu);
+		if (fin)
+			break;
+		r = decompress(in, z->slot[t], STREAM_BLOCK, &e);
+		pthread_mutex_lock(&z->mu);
+		if (r < 0) {
+			z->err = e;
+			z->failed = z->done = 1;
+		} else if (r == 0)
+			z->done = 1;
+		else {
+			z->len[t] = (size_t)r;
+			z->tail++;
+		}
+		z->rawpos = in->rawpos - (in->rawlen - in->rawoff);
+		fin = z->done;
+		pthread_cond_broadcast(&z->cv);
+		pthread_mutex_unlock(&z->mu);
+		if (fin)
+			break;
+	}
+	return NULL;
+}
+
+static int
+dz_start(struct istream *in, struct df_error *err)
+{
+	struct dz *z = in->dz;
+	int i;
+
+	if (z == NULL) {
+		z = in->dz = xcalloc(1, sizeof(*z));
+		for (i = 0; i < DZ_SLOTS; i++)
+			z->slot[i] = xmalloc(STREAM_BLOCK);
+		pthread_mutex_init(&z->mu, NULL);
+		pthread_cond_init(&z->cv, NULL);
+	}
+	z->head = z->tail = 0;
+	z->off = 0;
+	z->done = z->failed = z->stop = 0;
+	if (pthread_create(&z->thr, NULL, dz_main, in) != 0)
+		return df_err(err, 1, in->name, 0, "cannot start the "
+		    "decompression thread");
+	return 0;
+}
+
+static void
+dz_stop(struct istream *in)
+{
+	struct dz *z = in->dz;
+
+	pthread_mutex_lock(&z->mu);
+	z->stop = 1;
+	pthread_cond_broadcast(&z->cv);
+	pthread_mutex_unlock(&z->mu);
+	pthread_join(z->thr, NULL);
+}
+
+static void
+dz_free(struct istream *in)
+{
+	struct dz *z = in->dz;
+	int i;
+
+	dz_stop(in);
+	for (i = 0; i < DZ_SLOTS; i++)
+		free(z->slot[i]);
+	pthread_mutex_destroy(&z->mu);
+	pthread_cond_destroy(&z->cv);
+	free(z);
+	in->dz = NULL;
+}
+
+/* Take decompressed bytes from the ring. */
+static ssize_t
+dz_read(struct istream *in, unsigned char *dst, size_t n,
+    struct df_error *err)
+{
+	struct dz *z = in->dz;
+	size_t got = 0, k;
+	unsigned h;
+
+	while (got < n) {
+		pthread_mutex_lock(&z->mu);
+		while (z->head == z->tail && !z->done)
+			pthread_cond_wait(&z->cv, &z->mu);
+		if (z->head == z->tail) {
+			/* An error is reported once what came before it is out. */
+			if (z->failed && got == 0) {
+				if (err != NULL)
+					*err = z->err;
+				pthread_mutex_unlock(&z->mu);
+				return -1;
+			}
+			pthread_mutex_unlock(&z->mu);
+			break;
+		}
+		h = z->head % DZ_SLOTS;
+		pthread_mutex_unlock(&z->mu);
+		k = z->len[h] - z->off;
+		if (k > n - got)
+			k = n - got;
+		memcpy(dst + got, z->slot[h] + z->off, k);
+		z->off += k;
+		got += k;
+		if (z->off == z->len[h]) {
+			pthread_mutex_lock(&z->mu);
+			z->head++;
+			z->off = 0;
+			pthread_cond_broadcast(&z->cv);
+			pthread_mutex_unlock(&z->mu);
+		}
+	}
+	return (ssize_t)got;
+}
+
 ssize_t
 istream_read(struct istream *in, void *dst, size_t n, struct df_error *err)
 {
@@ -407,10 +577,8 @@ istream_read(struct istream *in, void *dst, size_t n, struct df_error *err)
 		}
 		return (ssize_t)got;
 	case STREAM_GZIP:
-		r = gz_read(in, dst, n, err);
-		break;
 	case STREAM_ZSTD:
-		r = zst_read(in, dst, n, err);
+		r = dz_read(in, dst, n, err);
 		break;
 	default:
 		return df_err(err, 1, in->name, 0, "bad stream");
@@ -428,6 +596,8 @@ istream_rewind(struct istream *in, struct df_error *err)
 {
 	if (!in->seekable)
 		return df_err(err, 1, in->name, 0, "cannot rewind a pipe");
+	if (in->dz != NULL)
+		dz_stop(in);
 	if (lseek(in->fd, 0, SEEK_SET) == -1)
 		return df_err(err, 1, in->name, 0, "lseek: %s",
 		    strerror(errno));
@@ -441,7 +611,9 @@ istream_rewind(struct istream *in, struct df_error *err)
 	}
 	if (in->zd != NULL)
 		ZSTD_DCtx_reset(in->zd, ZSTD_reset_session_only);
-	return raw_fill(in, err);
+	if (raw_fill(in, err) == -1)
+		return -1;
+	return in->dz != NULL ? dz_start(in, err) : 0;
 }
 
 int
@@ -465,7 +637,14 @@ istream_comp(const struct istream *in)
 unsigned long long
 istream_raw_pos(const struct istream *in)
 {
-	return in->rawpos - (in->rawlen - in->rawoff);
+	unsigned long long pos;
+
+	if (in->dz == NULL)
+		return in->rawpos - (in->rawlen - in->rawoff);
+	pthread_mutex_lock(&in->dz->mu);
+	pos = in->dz->rawpos;
+	pthread_mutex_unlock(&in->dz->mu);
+	return pos;
 }
 
 unsigned long long
@@ -479,6 +658,8 @@ istream_close(struct istream *in)
 {
 	if (in == NULL)
 		return;
+	if (in->dz != NULL)
+		dz_free(in);
 	if (in->fd > STDIN_FILENO)
 		close(in->fd);
 	if (in->zinit)
