@@ -25,7 +25,7 @@ enum stream_comp {
 
 /* Block size of reads and writes; see the table in stream.c. */
 #ifndef STREAM_BLOCK
-#define STREAM_BLOCK	(256 * 1024)
+#define STREAM_BLOCK	(256 * 1024)	/* tests/bench/blocksize.txt */
 #endif
 
 struct istream;
