@@ -248,32 +248,6 @@ first_word(const struct dump_reader *r, size_t start, size_t end,
 	return sqltok_next(&tz, k) == TOK_WORD;
 }
 
-static int
-column_list(struct sqltok *tz, struct dump_data *d)
-{
-	struct token k;
-	size_t cap = 0;
-
-	for (;;) {
-		sqltok_next(tz, &k);
-		if (k.type != TOK_WORD && k.type != TOK_QIDENT)
-			return -1;
-		if (d->ncols == cap) {
-			cap = cap ? cap * 2 : 8;
-			d->colnames = xrealloc(d->colnames,
-			    cap * sizeof(*d->colnames));
-		}
-		d->colnames[d->ncols++] = sqltok_ident(tz, &k);
-		sqltok_next(tz, &k);
-		if (sqltok_punct(&k, ')'))
-			break;
-		if (!sqltok_punct(&k, ','))
-			return -1;
-	}
-	d->has_columns = 1;
-	return 0;
-}
-
 /*
  * INSERT [IGNORE] INTO name [(cols)] VALUES (..),..;
  * REPLACE INTO name [(cols)] VALUES (..),..;
@@ -285,11 +259,9 @@ my_insert(struct dump_reader *r, size_t start, size_t end,
 	struct dump_data d;
 	struct sqltok tz;
 	struct token k;
-	unsigned long long rows = 0, line = rd_line_at(r, start);
 	char *sch, *name;
 	const char *np, *cr;
-	size_t nl, values;
-	int mode, rc = -1;
+	size_t nl;
 
 	memset(&d, 0, sizeof(d));
 	sqltok_init(&tz, SQL_MYSQL, r->w + start, end - start);
@@ -310,57 +282,17 @@ my_insert(struct dump_reader *r, size_t start, size_t end,
 		    "name (is this a mysqldump dump?)");
 	if (sch == NULL && r->db != NULL)
 		sch = xstrdup(r->db);
-	d.table = schema_table(r->schema, sch, name, name, line);
+	d.line = rd_line_at(r, start);
+	d.table = schema_table(r->schema, sch, name, name, d.line);
 	free(sch);
 	free(name);
-	d.line = line;
-	sqltok_next(&tz, &k);
-	if (sqltok_punct(&k, '(')) {
-		if (column_list(&tz, &d) == -1) {
-			rd_err(r, err, start, "INSERT INTO %s: cannot read "
-			    "the column list", d.table->display);
-			goto out;
-		}
-		sqltok_next(&tz, &k);
-	}
-	mode = rd_data_begin(r, &d, err);
-	if (mode == -1)
-		goto out;
-	if (!sqltok_is(&k, "VALUES") && !sqltok_is(&k, "VALUE")) {
-		if (mode != DATA_PASS) {
-			rd_err(r, err, start, "INSERT INTO %s: only VALUES "
-			    "lists can be filtered", d.table->display);
-			goto out;
-		}
-		goto pass;
-	}
 	/* mysqldump escapes CR inside strings: a raw one is a mangled file. */
 	cr = memchr(r->w + start, '\r', end - start);
-	if (cr != NULL) {
-		rd_err(r, err, (size_t)(cr - r->w), "%s: carriage return in "
-		    "an INSERT (CR LF line ends? mysqldump writes LF only)",
-		    d.table->display);
-		goto out;
-	}
-	values = (size_t)(tz.p - r->w);
-	while (values < end && r->w[values] != '(')
-		values++;
-	if (d.has_columns && rd_colmap(r, &d, d.ncols, err) == -1)
-		goto out;
-	if (mode != DATA_ROWS && rd_emit(r, start, end, err) == -1)
-		goto out;
-	if (mode != DATA_PASS && rd_insert_rows(r, &d, mode, start, values,
-	    end, &rows, err) == -1)
-		goto out;
-	rd_advance(r, end);
-	rc = rd_data_end(r, &d, rows, end - start, err);
-	goto out;
-pass:
-	rc = rd_emit(r, start, end, err);
-	rd_advance(r, end);
-out:
-	rd_data_free(&d);
-	return rc;
+	if (cr != NULL)
+		return rd_err(r, err, (size_t)(cr - r->w), "%s: carriage "
+		    "return in an INSERT (CR LF line ends? mysqldump writes LF "
+		    "only)", d.table->display);
+	return rd_insert(r, &d, &tz, start, end, err);
 }
 
 /* USE `db` */
@@ -398,31 +330,6 @@ statement(struct dump_reader *r, size_t start, size_t end,
 		return -1;
 	rd_advance(r, end);
 	return 0;
-}
-
-/* Find the end of the line at r->pos. */
-static int
-to_line_end(struct dump_reader *r, size_t *end, struct df_error *err)
-{
-	const char *q;
-	int rc;
-
-	for (;;) {
-		q = memchr(r->w + r->pos, '\n', r->end - r->pos);
-		if (q != NULL) {
-			*end = (size_t)(q - r->w) + 1;
-			r->pos = *end;
-			return 0;
-		}
-		r->pos = r->end;
-		rc = rd_fill(r, err);
-		if (rc == -1)
-			return -1;
-		if (rc == 0) {
-			*end = r->pos = r->end;
-			return 0;
-		}
-	}
 }
 
 /* DELIMITER xx: the rest of the line up to white space. */
@@ -507,7 +414,7 @@ mysql_run(struct dump_reader *r, struct df_error *err)
 			continue;
 		}
 		if (kind == 1) {
-			if (to_line_end(r, &end, err) == -1)
+			if (rd_line_end(r, &end, err) == -1)
 				return -1;
 			if (strncasecmp(r->w + r->mark, "DELIMITER", 9) == 0 &&
 			    set_delimiter(r, r->mark, end, err) == -1)
@@ -623,17 +530,6 @@ mysql_string_encode(const char *p, size_t n, struct buf *out)
 	return buf_addc(out, '\'');
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 int
 mysql_hex_decode(const char *p, size_t n, struct buf *out)
@@ -652,14 +548,14 @@ mysql_hex_decode(const char *p, size_t n, struct buf *out)
 		return -1;
 	i = 0;
 	if (n % 2 == 1) {	/* 0xABC is 0x0ABC */
-		lo = hexval((unsigned char)p[0]);
+		lo = df_hexval((unsigned char)p[0]);
 		if (lo < 0 || buf_addc(out, lo) == -1)
 			return -1;
 		i = 1;
 	}
 	for (; i < n; i += 2) {
-		hi = hexval((unsigned char)p[i]);
-		lo = hexval((unsigned char)p[i + 1]);
+		hi = df_hexval((unsigned char)p[i]);
+		lo = df_hexval((unsigned char)p[i + 1]);
 		if (hi < 0 || lo < 0 || buf_addc(out, hi * 16 + lo) == -1)
 			return -1;
 	}

@@ -367,33 +367,6 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 	return rd_data_end(r, d, rows, bytes, err);
 }
 
-/* Column names of "(a, "B", ...)" for a COPY or INSERT head. */
-static int
-column_list(struct sqltok *tz, struct dump_data *d)
-{
-	struct token k;
-	size_t cap = 0;
-
-	for (;;) {
-		sqltok_next(tz, &k);
-		if (k.type != TOK_WORD && k.type != TOK_QIDENT)
-			return -1;
-		if (d->ncols == cap) {
-			cap = cap ? cap * 2 : 8;
-			d->colnames = xrealloc(d->colnames,
-			    cap * sizeof(*d->colnames));
-		}
-		d->colnames[d->ncols++] = sqltok_ident(tz, &k);
-		sqltok_next(tz, &k);
-		if (sqltok_punct(&k, ')'))
-			break;
-		if (!sqltok_punct(&k, ','))
-			return -1;
-	}
-	d->has_columns = 1;
-	return 0;
-}
-
 static struct schema_table *
 data_table(struct dump_reader *r, struct sqltok *tz, unsigned long long line)
 {
@@ -440,7 +413,7 @@ pg_copy(struct dump_reader *r, size_t start, size_t end, struct df_error *err)
 	d.line = line;
 	sqltok_next(&tz, &k);
 	if (sqltok_punct(&k, '(')) {
-		if (column_list(&tz, &d) == -1) {
+		if (rd_column_list(&tz, &d) == -1) {
 			rd_err(r, err, start, "COPY %s: cannot read the "
 			    "column list", d.table->display);
 			goto out;
@@ -520,9 +493,6 @@ pg_insert(struct dump_reader *r, size_t start, size_t end,
 	struct dump_data d;
 	struct sqltok tz;
 	struct token k;
-	unsigned long long rows = 0, line = rd_line_at(r, start);
-	size_t values;
-	int mode, rc = -1;
 
 	memset(&d, 0, sizeof(d));
 	sqltok_init(&tz, SQL_PG, r->w + start, end - start);
@@ -531,56 +501,13 @@ pg_insert(struct dump_reader *r, size_t start, size_t end,
 	sqltok_next(&tz, &k);
 	/* An INSERT we cannot attribute could feed any table: fail. */
 	if (sqltok_is(&k, "INTO"))
-		d.table = data_table(r, &tz, line);
+		d.table = data_table(r, &tz, rd_line_at(r, start));
 	if (d.table == NULL)
 		return rd_err(r, err, start, "INSERT: cannot read the table "
 		    "name (is this a pg_dump dump?)");
 	d.form = FORM_INSERT;
-	d.line = line;
-	sqltok_next(&tz, &k);
-	if (sqltok_punct(&k, '(')) {
-		if (column_list(&tz, &d) == -1) {
-			rd_err(r, err, start, "INSERT INTO %s: cannot read "
-			    "the column list", d.table->display);
-			goto out;
-		}
-		sqltok_next(&tz, &k);
-	}
-	if (sqltok_is(&k, "OVERRIDING")) {
-		sqltok_next(&tz, &k);
-		sqltok_next(&tz, &k);
-		sqltok_next(&tz, &k);
-	}
-	mode = rd_data_begin(r, &d, err);
-	if (mode == -1)
-		goto out;
-	if (!sqltok_is(&k, "VALUES")) {
-		if (mode != DATA_PASS) {
-			rd_err(r, err, start, "INSERT INTO %s: only VALUES "
-			    "lists can be filtered", d.table->display);
-			goto out;
-		}
-		goto pass;
-	}
-	values = (size_t)(tz.p - r->w);
-	while (values < end && r->w[values] != '(')
-		values++;
-	if (d.has_columns && rd_colmap(r, &d, d.ncols, err) == -1)
-		goto out;
-	if (mode != DATA_ROWS && rd_emit(r, start, end, err) == -1)
-		goto out;
-	if (mode != DATA_PASS && rd_insert_rows(r, &d, mode, start, values,
-	    end, &rows, err) == -1)
-		goto out;
-	rd_advance(r, end);
-	rc = rd_data_end(r, &d, rows, end - start, err);
-	goto out;
-pass:
-	rc = rd_emit(r, start, end, err);
-	rd_advance(r, end);
-out:
-	rd_data_free(&d);
-	return rc;
+	d.line = rd_line_at(r, start);
+	return rd_insert(r, &d, &tz, start, end, err);
 }
 
 /* SET standard_conforming_strings = on|off */
@@ -621,32 +548,6 @@ first_word(const struct dump_reader *r, size_t start, size_t end,
 
 	return end - start > n && strncasecmp(r->w + start, kw, n) == 0 &&
 	    !ident_char((unsigned char)r->w[start + n]);
-}
-
-/* Find the end of the line at r->pos; 0 if found, -1 on error. */
-static int
-to_line_end(struct dump_reader *r, size_t *end, struct df_error *err)
-{
-	const char *q;
-	int rc;
-
-	for (;;) {
-		q = memchr(r->w + r->pos, '\n', r->end - r->pos);
-		if (q != NULL) {
-			*end = (size_t)(q - r->w) + 1;
-			r->pos = *end;
-			return 0;
-		}
-		r->pos = r->end;
-		rc = rd_fill(r, err);
-		if (rc == -1)
-			return -1;
-		if (rc == 0) {
-			*end = r->end;
-			r->pos = r->end;
-			return 0;
-		}
-	}
 }
 
 static int
@@ -707,7 +608,7 @@ pg_run(struct dump_reader *r, struct df_error *err)
 		if ((c == '-' && r->end - r->pos >= 2 &&
 		    r->w[r->pos + 1] == '-') || c == '\\') {
 			/* A comment line or a psql meta-command. */
-			if (to_line_end(r, &end, err) == -1)
+			if (rd_line_end(r, &end, err) == -1)
 				return -1;
 		} else if (scan_statement(r, &end, err) == -1) {
 			return -1;
@@ -724,17 +625,6 @@ pg_run(struct dump_reader *r, struct df_error *err)
 
 /* Codecs. */
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 int
 pg_copy_decode(const char *p, size_t n, struct buf *out)
@@ -764,10 +654,10 @@ pg_copy_decode(const char *p, size_t n, struct buf *out)
 		case 'v': c = '\v'; break;
 		case 'x':
 			/* \xh or \xhh */
-			if (p < e && hexval((unsigned char)*p) >= 0) {
-				v = hexval((unsigned char)*p++);
-				if (p < e && hexval((unsigned char)*p) >= 0)
-					v = v * 16 + hexval((unsigned char)*p++);
+			if (p < e && df_hexval((unsigned char)*p) >= 0) {
+				v = df_hexval((unsigned char)*p++);
+				if (p < e && df_hexval((unsigned char)*p) >= 0)
+					v = v * 16 + df_hexval((unsigned char)*p++);
 				c = v;
 			}
 			break;
@@ -852,9 +742,9 @@ hex_digits(const char **pp, const char *e, int k, unsigned long *v)
 	const char *p = *pp;
 
 	for (*v = 0; k > 0; k--, p++) {
-		if (p == e || hexval((unsigned char)*p) < 0)
+		if (p == e || df_hexval((unsigned char)*p) < 0)
 			return -1;
-		*v = *v * 16 + (unsigned long)hexval((unsigned char)*p);
+		*v = *v * 16 + (unsigned long)df_hexval((unsigned char)*p);
 	}
 	*pp = p;
 	return 0;
@@ -922,12 +812,12 @@ pg_string_decode(const char *p, size_t n, int std_strings, struct buf *out)
 			case 'r': c = '\r'; break;
 			case 't': c = '\t'; break;
 			case 'x':
-				if (p < e && hexval((unsigned char)*p) >= 0) {
-					v = hexval((unsigned char)*p++);
+				if (p < e && df_hexval((unsigned char)*p) >= 0) {
+					v = df_hexval((unsigned char)*p++);
 					if (p < e &&
-					    hexval((unsigned char)*p) >= 0)
+					    df_hexval((unsigned char)*p) >= 0)
 						v = v * 16 +
-						    hexval((unsigned char)*p++);
+						    df_hexval((unsigned char)*p++);
 					c = v;
 				}
 				break;
@@ -993,7 +883,7 @@ pg_bits_decode(const char *p, size_t n, struct buf *out)
 	if (p[0] != 'X' && p[0] != 'x')
 		return -1;
 	for (i = 2; i + 1 < n; i++) {
-		v = hexval((unsigned char)p[i]);
+		v = df_hexval((unsigned char)p[i]);
 		if (v < 0)
 			return -1;
 		for (b = 3; b >= 0; b--)

@@ -288,6 +288,110 @@ rd_data_free(struct dump_data *d)
 	memset(d, 0, sizeof(*d));
 }
 
+int
+rd_column_list(struct sqltok *tz, struct dump_data *d)
+{
+	struct token k;
+	size_t cap = 0;
+
+	for (;;) {
+		sqltok_next(tz, &k);
+		if (k.type != TOK_WORD && k.type != TOK_QIDENT)
+			return -1;
+		if (d->ncols == cap) {
+			cap = cap ? cap * 2 : 8;
+			d->colnames = xrealloc(d->colnames,
+			    cap * sizeof(*d->colnames));
+		}
+		d->colnames[d->ncols++] = sqltok_ident(tz, &k);
+		sqltok_next(tz, &k);
+		if (sqltok_punct(&k, ')'))
+			break;
+		if (!sqltok_punct(&k, ','))
+			return -1;
+	}
+	d->has_columns = 1;
+	return 0;
+}
+
+int
+rd_line_end(struct dump_reader *r, size_t *end, struct df_error *err)
+{
+	const char *q;
+	int rc;
+
+	for (;;) {
+		q = memchr(r->w + r->pos, '\n', r->end - r->pos);
+		if (q != NULL) {
+			*end = r->pos = (size_t)(q - r->w) + 1;
+			return 0;
+		}
+		r->pos = r->end;
+		rc = rd_fill(r, err);
+		if (rc == -1)
+			return -1;
+		if (rc == 0) {
+			*end = r->pos = r->end;
+			return 0;
+		}
+	}
+}
+
+int
+rd_insert(struct dump_reader *r, struct dump_data *d, struct sqltok *tz,
+    size_t start, size_t end, struct df_error *err)
+{
+	unsigned long long rows = 0;
+	struct token k;
+	size_t values;
+	int mode, rc = -1;
+
+	sqltok_next(tz, &k);
+	if (sqltok_punct(&k, '(')) {
+		if (rd_column_list(tz, d) == -1) {
+			rd_err(r, err, start, "INSERT INTO %s: cannot read "
+			    "the column list", d->table->display);
+			goto out;
+		}
+		sqltok_next(tz, &k);
+	}
+	if (sqltok_is(&k, "OVERRIDING")) {	/* pg: .. SYSTEM VALUE */
+		sqltok_next(tz, &k);
+		sqltok_next(tz, &k);
+		sqltok_next(tz, &k);
+	}
+	mode = rd_data_begin(r, d, err);
+	if (mode == -1)
+		goto out;
+	if (!sqltok_is(&k, "VALUES") && !(r->dialect == DIALECT_MYSQL &&
+	    sqltok_is(&k, "VALUE"))) {
+		/* INSERT .. SELECT, DEFAULT VALUES: rows we cannot see. */
+		if (mode != DATA_PASS) {
+			rd_err(r, err, start, "INSERT INTO %s: only VALUES "
+			    "lists can be filtered", d->table->display);
+			goto out;
+		}
+		mode = DATA_PASS;
+		values = end;
+	} else {
+		values = (size_t)(tz->p - r->w);
+		while (values < end && r->w[values] != '(')
+			values++;
+	}
+	if (d->has_columns && rd_colmap(r, d, d->ncols, err) == -1)
+		goto out;
+	if (mode != DATA_ROWS && rd_emit(r, start, end, err) == -1)
+		goto out;
+	if (mode != DATA_PASS && rd_insert_rows(r, d, mode, start, values,
+	    end, &rows, err) == -1)
+		goto out;
+	rd_advance(r, end);
+	rc = rd_data_end(r, d, rows, end - start, err);
+out:
+	rd_data_free(d);
+	return rc;
+}
+
 void
 rd_ins_begin(struct ins_state *s, size_t start, size_t head_end)
 {

@@ -101,6 +101,19 @@ int	rd_ins_row(struct dump_reader *, struct ins_state *,
 int	rd_ins_end(struct dump_reader *, struct ins_state *, size_t, size_t,
 	    struct df_error *);
 
+/*
+ * The rest of an INSERT whose table is known: tz is just after the table
+ * name of the statement w[start, end) and d has table, form and line set.
+ * Reads the optional column list and OVERRIDING clause, asks the handler
+ * for the mode, and writes, counts or hands over the rows.  Frees d.
+ */
+int	rd_insert(struct dump_reader *, struct dump_data *, struct sqltok *,
+	    size_t, size_t, struct df_error *);
+/* "(a, "B", ...)" after the '(' was read: the names into d->colnames. */
+int	rd_column_list(struct sqltok *, struct dump_data *);
+/* The offset after the newline ending the line at r->pos (or EOF). */
+int	rd_line_end(struct dump_reader *, size_t *, struct df_error *);
+
 /* Call on_schema if the statement w[start, end) describes a table. */
 int	rd_schema(struct dump_reader *, size_t, size_t, struct df_error *);
 

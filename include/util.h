@@ -64,7 +64,20 @@ void	 df_die(int, const char *, ...)
 int	 df_parse_size(const char *, unsigned long long, unsigned long long,
 	    unsigned long long *);
 
-/* memmem-free helpers on (ptr, len) slices. */
+/* The value of a hex digit, or -1. */
+static inline int
+df_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Comparisons of (ptr, len) slices with C strings. */
 int	 df_slice_eq(const char *, size_t, const char *);
 int	 df_slice_caseeq(const char *, size_t, const char *);
 
