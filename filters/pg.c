@@ -626,11 +626,49 @@ pg_run(struct dump_reader *r, struct df_error *err)
 /* Codecs. */
 
 
+/*
+ * The byte an escape stands for; c is the character after the backslash
+ * and *pp points after it.  Shared by COPY text and E'' strings, which
+ * differ only in \v (COPY only).  Octal \ooo and hex \xh[h] consume
+ * their digits; any other character stands for itself.
+ */
+static int
+unescape(int c, const char **pp, const char *e, int vt)
+{
+	const char *p = *pp;
+	int v, k;
+
+	switch (c) {
+	case 'b': return '\b';
+	case 'f': return '\f';
+	case 'n': return '\n';
+	case 'r': return '\r';
+	case 't': return '\t';
+	case 'v': return vt ? '\v' : 'v';
+	case 'x':
+		if (p == e || df_hexval((unsigned char)*p) < 0)
+			return 'x';
+		v = df_hexval((unsigned char)*p++);
+		if (p < e && df_hexval((unsigned char)*p) >= 0)
+			v = v * 16 + df_hexval((unsigned char)*p++);
+		*pp = p;
+		return v;
+	default:
+		if (c < '0' || c > '7')
+			return c;
+		v = c - '0';
+		for (k = 0; k < 2 && p < e && *p >= '0' && *p <= '7'; k++)
+			v = v * 8 + (*p++ - '0');
+		*pp = p;
+		return v & 0xff;
+	}
+}
+
 int
 pg_copy_decode(const char *p, size_t n, struct buf *out)
 {
 	const char *e, *b;
-	int c, v, k;
+	int c;
 
 	if (n == 0)		/* p may be NULL */
 		return 0;
@@ -645,33 +683,7 @@ pg_copy_decode(const char *p, size_t n, struct buf *out)
 		if (p == e)
 			return -1;	/* lone trailing backslash */
 		c = (unsigned char)*p++;
-		switch (c) {
-		case 'b': c = '\b'; break;
-		case 'f': c = '\f'; break;
-		case 'n': c = '\n'; break;
-		case 'r': c = '\r'; break;
-		case 't': c = '\t'; break;
-		case 'v': c = '\v'; break;
-		case 'x':
-			/* \xh or \xhh */
-			if (p < e && df_hexval((unsigned char)*p) >= 0) {
-				v = df_hexval((unsigned char)*p++);
-				if (p < e && df_hexval((unsigned char)*p) >= 0)
-					v = v * 16 + df_hexval((unsigned char)*p++);
-				c = v;
-			}
-			break;
-		default:
-			if (c >= '0' && c <= '7') {
-				v = c - '0';
-				for (k = 0; k < 2 && p < e && *p >= '0' &&
-				    *p <= '7'; k++)
-					v = v * 8 + (*p++ - '0');
-				c = v & 0xff;
-			}
-			break;
-		}
-		if (buf_addc(out, c) == -1)
+		if (buf_addc(out, unescape(c, &p, e, 1)) == -1)
 			return -1;
 	}
 	return 0;
@@ -785,7 +797,7 @@ int
 pg_string_decode(const char *p, size_t n, int std_strings, struct buf *out)
 {
 	const char *e;
-	int c, v, k, esc = !std_strings;
+	int c, esc = !std_strings;
 
 	if (n >= 1 && (*p == 'E' || *p == 'e')) {
 		esc = 1;
@@ -805,37 +817,12 @@ pg_string_decode(const char *p, size_t n, int std_strings, struct buf *out)
 			if (p == e)
 				return -1;
 			c = (unsigned char)*p++;
-			switch (c) {
-			case 'b': c = '\b'; break;
-			case 'f': c = '\f'; break;
-			case 'n': c = '\n'; break;
-			case 'r': c = '\r'; break;
-			case 't': c = '\t'; break;
-			case 'x':
-				if (p < e && df_hexval((unsigned char)*p) >= 0) {
-					v = df_hexval((unsigned char)*p++);
-					if (p < e &&
-					    df_hexval((unsigned char)*p) >= 0)
-						v = v * 16 +
-						    df_hexval((unsigned char)*p++);
-					c = v;
-				}
-				break;
-			case 'u':
-			case 'U':
+			if (c == 'u' || c == 'U') {
 				if (unicode_escape(&p, e, c, out) == -1)
 					return -1;
 				continue;
-			default:
-				if (c >= '0' && c <= '7') {
-					v = c - '0';
-					for (k = 0; k < 2 && p < e &&
-					    *p >= '0' && *p <= '7'; k++)
-						v = v * 8 + (*p++ - '0');
-					c = v & 0xff;
-				}
-				break;
 			}
+			c = unescape(c, &p, e, 0);
 		}
 		if (buf_addc(out, c) == -1)
 			return -1;
