@@ -81,7 +81,8 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 					break;
 				c = (unsigned char)w[i];
 				if (c == d0) {
-					if (i + r->dlen > n && !r->eof)
+					/* The delimiter and a CR LF after it. */
+					if (i + r->dlen + 2 > n && !r->eof)
 						goto more;
 					if (i + r->dlen + 1 < n &&
 					    w[i + r->dlen] == '\r' &&
@@ -112,7 +113,8 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 					st = ST_LINE_COMMENT;
 					i++;
 				} else if (c == '-' || c == '/') {
-					if (i + 2 >= n && !r->eof)
+					/* The four bytes of an M-bang opener. */
+					if (i + 3 >= n && !r->eof)
 						goto more;
 					if (c == '-' && i + 2 < n &&
 					    w[i + 1] == '-' &&
@@ -152,7 +154,7 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 					break;
 				}
 				i = (size_t)(k - w);
-				{
+				if (r->bs_quotes) {
 					size_t b = i;
 
 					while (b > open + 1 && w[b - 1] == '\\')
@@ -265,6 +267,7 @@ my_insert(struct dump_reader *r, size_t start, size_t end,
 
 	memset(&d, 0, sizeof(d));
 	sqltok_init(&tz, SQL_MYSQL, r->w + start, end - start);
+	tz.bs_quotes = r->bs_quotes;
 	sqltok_next(&tz, &k);
 	d.form = sqltok_is(&k, "REPLACE") ? FORM_REPLACE : FORM_INSERT;
 	sqltok_next(&tz, &k);
@@ -293,6 +296,161 @@ my_insert(struct dump_reader *r, size_t start, size_t end,
 		    "return in an INSERT (CR LF line ends? mysqldump writes LF "
 		    "only)", d.table->display);
 	return rd_insert(r, &d, &tz, start, end, err);
+}
+
+/* Does the value of an sql_mode string turn backslash escapes off? */
+static int
+mode_has_nbe(const struct token *k)
+{
+	const char *p = k->p, *e = k->p + k->len;
+	static const char nbe[] = "NO_BACKSLASH_ESCAPES";
+	size_t m = sizeof(nbe) - 1;
+
+	for (; p + m <= e; p++)
+		if (strncasecmp(p, nbe, m) == 0)
+			return 1;
+	return 0;
+}
+
+/* The slot of user variable name in r->modevar, or -1. */
+static int
+modevar(struct dump_reader *r, const char *name, int create)
+{
+	size_t i, n = sizeof(r->modevar) / sizeof(r->modevar[0]);
+
+	for (i = 0; i < n; i++)
+		if (r->modevar[i] != NULL && strcasecmp(r->modevar[i],
+		    name) == 0)
+			return (int)i;
+	if (!create)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (r->modevar[i] == NULL) {
+			r->modevar[i] = xstrdup(name);
+			return (int)i;
+		}
+	return -1;
+}
+
+/*
+ * Follow sql_mode's NO_BACKSLASH_ESCAPES, which decides whether strings
+ * take backslash escapes.  mysqldump saves and restores the mode around
+ * triggers and routines:
+ *	SET @saved_sql_mode = @@sql_mode
+ *	SET sql_mode = 'NO_BACKSLASH_ESCAPES,..'
+ *	SET sql_mode = @saved_sql_mode
+ * A change to the session's sql_mode that cannot be followed exactly is
+ * an error: guessing wrong would misread every later string.
+ */
+static int
+my_set(struct dump_reader *r, size_t start, size_t end, struct df_error *err)
+{
+	struct sqltok tz;
+	struct token k;
+	char *var = NULL;
+	int is_mode, global, slot;
+
+	sqltok_init(&tz, SQL_MYSQL, r->w + start, end - start);
+	tz.bs_quotes = r->bs_quotes;
+	sqltok_next(&tz, &k);			/* SET */
+	for (;;) {
+		/* Target: [GLOBAL|SESSION|LOCAL] name, @@[scope.]name, @var */
+		free(var);
+		var = NULL;
+		global = is_mode = 0;
+		sqltok_next(&tz, &k);
+		if (sqltok_punct(&k, '@')) {
+			sqltok_next(&tz, &k);
+			if (sqltok_punct(&k, '@')) {
+				sqltok_next(&tz, &k);
+				if (sqltok_is(&k, "GLOBAL"))
+					global = 1;
+				if (sqltok_is(&k, "GLOBAL") ||
+				    sqltok_is(&k, "SESSION") ||
+				    sqltok_is(&k, "LOCAL")) {
+					sqltok_next(&tz, &k);	/* . */
+					sqltok_next(&tz, &k);
+				}
+				is_mode = sqltok_is(&k, "sql_mode");
+			} else if (k.type == TOK_WORD || k.type == TOK_QIDENT ||
+			    k.type == TOK_STRING)
+				var = xstrndup(k.p, k.len);
+		} else {
+			if (sqltok_is(&k, "GLOBAL"))
+				global = 1;
+			if (sqltok_is(&k, "GLOBAL") || sqltok_is(&k, "SESSION") ||
+			    sqltok_is(&k, "LOCAL"))
+				sqltok_next(&tz, &k);
+			is_mode = sqltok_is(&k, "sql_mode");
+		}
+		sqltok_next(&tz, &k);
+		if (sqltok_punct(&k, ':'))
+			sqltok_next(&tz, &k);
+		if (!sqltok_punct(&k, '='))
+			break;			/* SET NAMES .., CHARACTER SET .. */
+		sqltok_next(&tz, &k);
+		/* The value: 'modes', DEFAULT, @@sql_mode or @var. */
+		if (is_mode && !global) {
+			if (k.type == TOK_STRING) {
+				r->bs_quotes = !mode_has_nbe(&k);
+			} else if (sqltok_is(&k, "DEFAULT")) {
+				r->bs_quotes = 1;
+			} else if (sqltok_punct(&k, '@')) {
+				sqltok_next(&tz, &k);
+				if (k.type != TOK_WORD && k.type != TOK_QIDENT)
+					goto unsure;
+				var = xstrndup(k.p, k.len);
+				slot = modevar(r, var, 0);
+				if (slot < 0)
+					goto unsure;
+				r->bs_quotes = r->modevar_bs[slot];
+			} else
+				goto unsure;
+		} else if (var != NULL) {
+			/* @var = @@sql_mode saves the mode; else forget var. */
+			struct sqltok peek = tz;
+			struct token k2, k3;
+
+			slot = modevar(r, var, 0);
+			if (slot >= 0) {
+				free(r->modevar[slot]);
+				r->modevar[slot] = NULL;
+			}
+			sqltok_next(&peek, &k2);
+			sqltok_next(&peek, &k3);
+			if (sqltok_punct(&k, '@') && sqltok_punct(&k2, '@') &&
+			    sqltok_is(&k3, "sql_mode")) {
+				slot = modevar(r, var, 1);
+				if (slot >= 0)
+					r->modevar_bs[slot] = r->bs_quotes;
+			}
+		}
+		/* Skip the rest of this assignment. */
+		{
+			int depth = 0;
+
+			for (;;) {
+				sqltok_peek(&tz, &k);
+				if (k.type == TOK_END || k.type == TOK_ERROR)
+					goto done;
+				if (depth == 0 && sqltok_punct(&k, ','))
+					break;
+				sqltok_next(&tz, &k);
+				if (sqltok_punct(&k, '('))
+					depth++;
+				else if (sqltok_punct(&k, ')'))
+					depth--;
+			}
+			sqltok_next(&tz, &k);	/* , */
+		}
+	}
+done:
+	free(var);
+	return 0;
+unsure:
+	free(var);
+	return rd_err(r, err, start, "cannot follow this change of sql_mode, "
+	    "whose NO_BACKSLASH_ESCAPES decides how later strings are read");
 }
 
 /* USE `db` */
@@ -325,6 +483,8 @@ statement(struct dump_reader *r, size_t start, size_t end,
 			return -1;
 		if (sqltok_is(&k, "USE"))
 			my_use(r, start, end);
+		if (sqltok_is(&k, "SET") && my_set(r, start, end, err) == -1)
+			return -1;
 	}
 	if (rd_emit(r, start, end, err) == -1)
 		return -1;
@@ -332,12 +492,12 @@ statement(struct dump_reader *r, size_t start, size_t end,
 	return 0;
 }
 
-/* DELIMITER xx: the rest of the line up to white space. */
+/* DELIMITER xx or \d xx: the rest of the line up to white space. */
 static int
 set_delimiter(struct dump_reader *r, size_t start, size_t end,
     struct df_error *err)
 {
-	size_t i = start + 9, j;
+	size_t i = start + (r->w[start] == '\\' ? 2 : 9), j;
 
 	while (i < end && (r->w[i] == ' ' || r->w[i] == '\t'))
 		i++;
@@ -371,6 +531,9 @@ unit_kind(const struct dump_reader *r)
 	if (n >= 10 && strncasecmp(p, "DELIMITER", 9) == 0 &&
 	    (p[9] == ' ' || p[9] == '\t'))
 		return 1;
+	if (n >= 3 && p[0] == '\\' && p[1] == 'd' &&
+	    (p[2] == ' ' || p[2] == '\t'))
+		return 1;		/* \d, the client's short DELIMITER */
 	if (n >= 12 && memcmp(p, "/*M!999999\\-", 12) == 0)
 		return 1;
 	if (n >= 3 && p[0] == '/' && p[1] == '*' && p[2] != '!' &&
@@ -416,7 +579,8 @@ mysql_run(struct dump_reader *r, struct df_error *err)
 		if (kind == 1) {
 			if (rd_line_end(r, &end, err) == -1)
 				return -1;
-			if (strncasecmp(r->w + r->mark, "DELIMITER", 9) == 0 &&
+			if ((strncasecmp(r->w + r->mark, "DELIMITER", 9) == 0 ||
+			    memcmp(r->w + r->mark, "\\d", 2) == 0) &&
 			    set_delimiter(r, r->mark, end, err) == -1)
 				return -1;
 		} else if (kind == 2) {
@@ -592,4 +756,47 @@ mysql_bits_decode(const char *p, size_t n, struct buf *out)
 		}
 	}
 	return 0;
+}
+
+int
+mysql_string_decode_nobs(const char *p, size_t n, struct buf *out)
+{
+	const char *e, *q;
+	int quote;
+
+	if (n < 2 || (p[0] != '\'' && p[0] != '"') || p[n - 1] != p[0])
+		return -1;
+	quote = p[0];
+	e = p + n - 1;
+	for (p++; p < e; p = q + 2) {
+		q = memchr(p, quote, (size_t)(e - p));
+		if (q == NULL)
+			return buf_add(out, p, (size_t)(e - p));
+		/* Inside the literal a quote is always doubled. */
+		if (q + 1 >= e || q[1] != quote ||
+		    buf_add(out, p, (size_t)(q + 1 - p)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+mysql_string_encode_nobs(const char *p, size_t n, struct buf *out)
+{
+	const char *q, *e;
+
+	if (buf_addc(out, '\'') == -1)
+		return -1;
+	for (e = p + n; n > 0 && p < e; p = q + 1) {
+		q = memchr(p, '\'', (size_t)(e - p));
+		if (q == NULL) {
+			if (buf_add(out, p, (size_t)(e - p)) == -1)
+				return -1;
+			break;
+		}
+		if (buf_add(out, p, (size_t)(q + 1 - p)) == -1 ||
+		    buf_addc(out, '\'') == -1)
+			return -1;
+	}
+	return buf_addc(out, '\'');
 }

@@ -95,6 +95,9 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 			case ST_CODE:
 				c = (unsigned char)w[i];
 				if (c == ';') {
+					/* Look for a CR LF after it. */
+					if (i + 2 >= n && !r->eof)
+						goto more;
 					if (i + 2 < n && w[i + 1] == '\r' &&
 					    w[i + 2] == '\n')
 						return rd_err(r, err, r->mark + i,
@@ -108,7 +111,7 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 				}
 				if (c == '\'') {
 					open = i;
-					st = (r->std_strings && !(i > 0 &&
+					st = (!r->bs_quotes && !(i > 0 &&
 					    (w[i - 1] == 'E' || w[i - 1] ==
 					    'e') && (i < 2 ||
 					    !ident_char((unsigned char)
@@ -283,6 +286,7 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 			rc = rd_fill(r, err);
 			if (rc == -1)
 				return -1;
+			run = r->mark;	/* the window may have moved */
 			if (rc == 0) {
 				if (r->end - r->pos == 2 &&
 				    memcmp(r->w + r->pos, "\\.", 2) == 0) {
@@ -293,7 +297,6 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 				    "inside COPY data, before the \\. line "
 				    "(truncated dump?)", d->table->display);
 			}
-			run = r->mark;
 			continue;
 		}
 		ls = r->pos;
@@ -471,7 +474,7 @@ pg_copy(struct dump_reader *r, size_t start, size_t end, struct df_error *err)
 	mode = rd_data_begin(r, &d, err);
 	if (mode == -1)
 		goto out;
-	if (d.has_columns && rd_colmap(r, &d, d.ncols, err) == -1)
+	if (d.has_columns && rd_colmap(r, &d, d.nlisted, err) == -1)
 		goto out;
 	if (rd_emit(r, start, i + 1, err) == -1)
 		goto out;
@@ -496,7 +499,7 @@ pg_insert(struct dump_reader *r, size_t start, size_t end,
 
 	memset(&d, 0, sizeof(d));
 	sqltok_init(&tz, SQL_PG, r->w + start, end - start);
-	tz.std_strings = r->std_strings;
+	tz.bs_quotes = r->bs_quotes;
 	sqltok_next(&tz, &k);			/* INSERT */
 	sqltok_next(&tz, &k);
 	/* An INSERT we cannot attribute could feed any table: fail. */
@@ -510,63 +513,169 @@ pg_insert(struct dump_reader *r, size_t start, size_t end,
 	return rd_insert(r, &d, &tz, start, end, err);
 }
 
-/* SET standard_conforming_strings = on|off */
-static void
-pg_set(struct dump_reader *r, size_t start, size_t end)
+/* A boolean setting's value as PostgreSQL's parse_bool reads it. */
+static int
+pg_bool(const struct token *k, int *v)
 {
-	struct sqltok tz;
-	struct token k;
+	static const char *const on[] = { "on", "true", "yes", "1", "t", "y",
+	    NULL };
+	static const char *const off[] = { "off", "false", "no", "0", "f",
+	    "n", NULL };
+	const char *p = k->p;
+	size_t n = k->len, i;
 
-	sqltok_init(&tz, SQL_PG, r->w + start, end - start);
-	sqltok_next(&tz, &k);
-	sqltok_next(&tz, &k);
-	if (sqltok_is(&k, "SESSION") || sqltok_is(&k, "LOCAL"))
-		sqltok_next(&tz, &k);
-	if (!sqltok_is(&k, "standard_conforming_strings"))
-		return;
-	sqltok_next(&tz, &k);
-	if (!sqltok_punct(&k, '=') && !sqltok_is(&k, "TO"))
-		return;
-	sqltok_next(&tz, &k);
-	if (k.type == TOK_STRING && k.len > 2) {
-		k.p++;
-		k.len -= 2;
+	if (k->type == TOK_STRING && n >= 2 && p[0] == '\'') {
+		p++;
+		n -= 2;
+	} else if (k->type != TOK_WORD && k->type != TOK_NUMBER) {
+		return -1;
 	}
-	if (df_slice_caseeq(k.p, k.len, "off") ||
-	    df_slice_caseeq(k.p, k.len, "false"))
-		r->std_strings = 0;
-	else if (df_slice_caseeq(k.p, k.len, "on") ||
-	    df_slice_caseeq(k.p, k.len, "true"))
-		r->std_strings = 1;
+	for (i = 0; on[i] != NULL; i++)
+		if (df_slice_caseeq(p, n, on[i])) {
+			*v = 1;
+			return 0;
+		}
+	for (i = 0; off[i] != NULL; i++)
+		if (df_slice_caseeq(p, n, off[i])) {
+			*v = 0;
+			return 0;
+		}
+	return -1;
 }
 
 static int
-first_word(const struct dump_reader *r, size_t start, size_t end,
-    const char *kw)
+is_scs(const struct sqltok *tz, const struct token *k)
 {
-	size_t n = strlen(kw);
+	char *name;
+	int rc;
 
-	return end - start > n && strncasecmp(r->w + start, kw, n) == 0 &&
-	    !ident_char((unsigned char)r->w[start + n]);
+	if (k->type != TOK_WORD && k->type != TOK_QIDENT)
+		return 0;
+	name = sqltok_ident(tz, k);
+	rc = strcmp(name, "standard_conforming_strings") == 0;
+	free(name);
+	return rc;
+}
+
+/*
+ * Follow standard_conforming_strings, which decides whether '..' strings
+ * take backslash escapes: SET [SESSION] .. {=|TO} value|DEFAULT, RESET ..,
+ * RESET ALL, SELECT set_config('standard_conforming_strings', v, false).
+ * What cannot be followed exactly (SET LOCAL, an expression) is an error:
+ * guessing wrong would misread every later string.
+ */
+static int
+pg_settings(struct dump_reader *r, size_t start, size_t end,
+    struct df_error *err)
+{
+	struct sqltok tz;
+	struct token k;
+	int on;
+
+	sqltok_init(&tz, SQL_PG, r->w + start, end - start);
+	tz.bs_quotes = r->bs_quotes;
+	sqltok_next(&tz, &k);
+	if (sqltok_is(&k, "RESET")) {
+		sqltok_next(&tz, &k);
+		if (sqltok_is(&k, "ALL") || is_scs(&tz, &k))
+			r->bs_quotes = 0;	/* the default is on */
+		return 0;
+	}
+	if (sqltok_is(&k, "SET")) {
+		sqltok_next(&tz, &k);
+		if (sqltok_is(&k, "SESSION"))
+			sqltok_next(&tz, &k);
+		if (sqltok_is(&k, "LOCAL")) {
+			sqltok_next(&tz, &k);
+			if (is_scs(&tz, &k))
+				goto unsure;
+			return 0;
+		}
+		if (!is_scs(&tz, &k))
+			return 0;
+		sqltok_next(&tz, &k);
+		if (!sqltok_punct(&k, '=') && !sqltok_is(&k, "TO"))
+			goto unsure;
+		sqltok_next(&tz, &k);
+		if (sqltok_is(&k, "DEFAULT"))
+			on = 1;
+		else if (pg_bool(&k, &on) == -1)
+			goto unsure;
+		r->bs_quotes = !on;
+		return 0;
+	}
+	/* SELECT pg_catalog.set_config('standard_conforming_strings', ..) */
+	while (sqltok_next(&tz, &k) != TOK_END && k.type != TOK_ERROR) {
+		if (k.type == TOK_STRING && df_slice_caseeq(k.p, k.len,
+		    "'standard_conforming_strings'")) {
+			sqltok_next(&tz, &k);
+			if (!sqltok_punct(&k, ','))
+				goto unsure;
+			sqltok_next(&tz, &k);
+			if (pg_bool(&k, &on) == -1)
+				goto unsure;
+			sqltok_next(&tz, &k);
+			if (!sqltok_punct(&k, ','))
+				goto unsure;
+			sqltok_next(&tz, &k);
+			if (!sqltok_is(&k, "false"))
+				goto unsure;	/* is_local */
+			r->bs_quotes = !on;
+		}
+	}
+	return 0;
+unsure:
+	return rd_err(r, err, start, "cannot follow this change of "
+	    "standard_conforming_strings, which decides how later strings "
+	    "are read");
 }
 
 static int
 statement(struct dump_reader *r, size_t start, size_t end,
     struct df_error *err)
 {
-	if (first_word(r, start, end, "COPY"))
+	struct sqltok tz;
+	struct token k;
+
+	/* The first keyword, after any leading comments. */
+	sqltok_init(&tz, SQL_PG, r->w + start, end - start);
+	tz.bs_quotes = r->bs_quotes;
+	sqltok_next(&tz, &k);
+	if (sqltok_is(&k, "COPY"))
 		return pg_copy(r, start, end, err);
-	if (first_word(r, start, end, "INSERT"))
+	if (sqltok_is(&k, "INSERT"))
 		return pg_insert(r, start, end, err);
-	if ((first_word(r, start, end, "CREATE") ||
-	    first_word(r, start, end, "ALTER")) &&
+	if ((sqltok_is(&k, "CREATE") || sqltok_is(&k, "ALTER")) &&
 	    rd_schema(r, start, end, err) == -1)
 		return -1;
-	if (first_word(r, start, end, "SET"))
-		pg_set(r, start, end);
+	if ((sqltok_is(&k, "SET") || sqltok_is(&k, "RESET") ||
+	    sqltok_is(&k, "SELECT")) && pg_settings(r, start, end, err) == -1)
+		return -1;
 	if (rd_emit(r, start, end, err) == -1)
 		return -1;
 	rd_advance(r, end);
+	return 0;
+}
+
+/*
+ * A psql meta-command line w[start, end).  \connect (\c) starts a new
+ * session, so settings return to their defaults.  \copy .. from stdin
+ * would carry inline data we do not read: refused.
+ */
+static int
+meta_command(struct dump_reader *r, size_t start, size_t end,
+    struct df_error *err)
+{
+	const char *p = r->w + start + 1;
+	size_t n = 0;
+
+	while (start + 1 + n < end && p[n] >= 'a' && p[n] <= 'z')
+		n++;
+	if (df_slice_eq(p, n, "connect") || df_slice_eq(p, n, "c"))
+		r->bs_quotes = 0;
+	else if (df_slice_eq(p, n, "copy"))
+		return rd_err(r, err, start, "psql \\copy is not understood "
+		    "(pg_dump writes COPY .. FROM stdin)");
 	return 0;
 }
 
@@ -609,6 +718,8 @@ pg_run(struct dump_reader *r, struct df_error *err)
 		    r->w[r->pos + 1] == '-') || c == '\\') {
 			/* A comment line or a psql meta-command. */
 			if (rd_line_end(r, &end, err) == -1)
+				return -1;
+			if (c == '\\' && meta_command(r, r->mark, end, err) == -1)
 				return -1;
 		} else if (scan_statement(r, &end, err) == -1) {
 			return -1;
@@ -878,4 +989,20 @@ pg_bits_decode(const char *p, size_t n, struct buf *out)
 				return -1;
 	}
 	return 0;
+}
+
+int
+pg_dollar_decode(const char *p, size_t n, struct buf *out)
+{
+	size_t t;
+
+	/* $tag$ .. $tag$: the tag is the text up to the second '$'. */
+	if (n < 2 || p[0] != '$')
+		return -1;
+	for (t = 1; t < n && p[t] != '$'; t++)
+		;
+	t++;
+	if (2 * t > n || memcmp(p, p + n - t, t) != 0)
+		return -1;
+	return buf_add(out, p + t, n - 2 * t);
 }

@@ -40,7 +40,7 @@ dump_reader_new(struct istream *in, struct ostream *out,
 	r->cap = 2 * STREAM_BLOCK;
 	r->w = xmalloc(r->cap);
 	r->line = 1;
-	r->std_strings = 1;
+	r->bs_quotes = dialect == DIALECT_MYSQL;
 	r->delim[0] = ';';
 	r->dlen = 1;
 	buf_init(&r->rowbuf, max_row + 64);
@@ -56,6 +56,8 @@ dump_reader_free(struct dump_reader *r)
 	free(r->w);
 	free(r->fields);
 	free(r->db);
+	for (size_t i = 0; i < sizeof(r->modevar) / sizeof(r->modevar[0]); i++)
+		free(r->modevar[i]);
 	buf_free(&r->rowbuf);
 	buf_free(&r->scratch);
 	free(r);
@@ -201,7 +203,7 @@ rd_schema(struct dump_reader *r, size_t start, size_t end,
 	struct schema_table *t;
 
 	if (schema_statement(r->schema, (enum sql_dialect)r->dialect,
-	    r->std_strings, r->db, r->w + start, end - start,
+	    r->bs_quotes, r->db, r->w + start, end - start,
 	    rd_line_at(r, start), &t, err) == -1) {
 		df_err_file(err, r->file);
 		return -1;
@@ -225,6 +227,10 @@ rd_colmap(struct dump_reader *r, struct dump_data *d, size_t nfields,
 	for (i = 0; i < nfields; i++)
 		d->colmap[i] = -1;
 	if (d->colnames != NULL) {
+		if (nfields != d->nlisted)
+			return rd_err(r, err, r->mark, "%s: a row has %zu "
+			    "fields but the statement lists %zu columns",
+			    t->display, nfields, d->nlisted);
 		for (i = 0; i < nfields; i++) {
 			ix = schema_col_index(t, d->colnames[i]);
 			if (ix < 0 && t->declared)
@@ -261,6 +267,7 @@ rd_data_begin(struct dump_reader *r, struct dump_data *d,
 {
 	d->dialect = r->dialect;
 	d->file = r->file;
+	d->bs_quotes = r->bs_quotes;
 	if (!r->has_handler || r->h.on_data == NULL)
 		return DATA_PASS;
 	return r->h.on_data(r->h.ctx, d, err);
@@ -281,7 +288,7 @@ rd_data_free(struct dump_data *d)
 	size_t i;
 
 	if (d->colnames != NULL)
-		for (i = 0; i < d->ncols; i++)
+		for (i = 0; i < d->nlisted; i++)
 			free(d->colnames[i]);
 	free(d->colnames);
 	free(d->colmap);
@@ -298,12 +305,12 @@ rd_column_list(struct sqltok *tz, struct dump_data *d)
 		sqltok_next(tz, &k);
 		if (k.type != TOK_WORD && k.type != TOK_QIDENT)
 			return -1;
-		if (d->ncols == cap) {
+		if (d->nlisted == cap) {
 			cap = cap ? cap * 2 : 8;
 			d->colnames = xrealloc(d->colnames,
 			    cap * sizeof(*d->colnames));
 		}
-		d->colnames[d->ncols++] = sqltok_ident(tz, &k);
+		d->colnames[d->nlisted++] = sqltok_ident(tz, &k);
 		sqltok_next(tz, &k);
 		if (sqltok_punct(&k, ')'))
 			break;
@@ -378,7 +385,7 @@ rd_insert(struct dump_reader *r, struct dump_data *d, struct sqltok *tz,
 		while (values < end && r->w[values] != '(')
 			values++;
 	}
-	if (d->has_columns && rd_colmap(r, d, d->ncols, err) == -1)
+	if (d->has_columns && rd_colmap(r, d, d->nlisted, err) == -1)
 		goto out;
 	if (mode != DATA_ROWS && rd_emit(r, start, end, err) == -1)
 		goto out;
@@ -526,6 +533,7 @@ dump_reader_run(struct dump_reader *r, struct df_error *err)
 		    "of the other kind?)", sniffed == DIALECT_PG ? "pg_dump" :
 		    "mysqldump", r->dialect == DIALECT_PG ? "pg_dump" :
 		    "mysqldump");
+	r->bs_quotes = r->dialect == DIALECT_MYSQL;
 	switch (r->dialect) {
 	case DIALECT_PG:
 		return pg_run(r, err);
@@ -552,8 +560,10 @@ dump_field_decode(const struct dump_row *row, size_t i, struct buf *out)
 		return pg_copy_decode(p, n, out);
 	case FIELD_STRING:
 		if (row->data->dialect == DIALECT_MYSQL)
-			return mysql_string_decode(p, n, out);
+			return mysql_string_decode_nobs(p, n, out);
 		return pg_string_decode(p, n, 1, out);
+	case FIELD_DOLLAR:
+		return pg_dollar_decode(p, n, out);
 	case FIELD_ESTRING:
 		if (row->data->dialect == DIALECT_MYSQL)
 			return mysql_string_decode(p, n, out);
@@ -590,8 +600,9 @@ dump_field_encode(const struct dump_data *d, const char *p, size_t n,
 	if (p == NULL)
 		return buf_add(out, "NULL", 4);
 	if (d->dialect == DIALECT_MYSQL)
-		return mysql_string_encode(p, n, out);
-	return pg_string_encode(p, n, 1, out);
+		return d->bs_quotes ? mysql_string_encode(p, n, out) :
+		    mysql_string_encode_nobs(p, n, out);
+	return pg_string_encode(p, n, !d->bs_quotes, out);
 }
 
 const char *
@@ -677,6 +688,35 @@ skip_dollar(const char *w, size_t i, size_t end)
 	return 0;
 }
 
+/*
+ * The end of the comment starting at w[i] ("/" then "*"), or 0 if open.
+ * pg comments nest; a MySQL executable comment's opener is code, so only
+ * the opener is skipped (its closer is skipped as code too, below).
+ */
+static size_t
+skip_comment(const char *w, size_t i, size_t end, int my)
+{
+	int depth = 1;
+
+	if (my && i + 2 < end && (w[i + 2] == '!' || w[i + 2] == 'M')) {
+		i += 3;
+		while (i < end && (w[i] == '!' || (w[i] >= '0' && w[i] <= '9')))
+			i++;
+		return i;
+	}
+	for (i += 2; i + 1 < end; i++) {
+		if (w[i] == '*' && w[i + 1] == '/') {
+			i++;
+			if (--depth == 0)
+				return i + 1;
+		} else if (!my && w[i] == '/' && w[i + 1] == '*') {
+			i++;
+			depth++;
+		}
+	}
+	return 0;
+}
+
 static int
 is_space(int c)
 {
@@ -694,8 +734,7 @@ classify(const struct dump_reader *r, const char *p, size_t n,
 	if (df_slice_caseeq(p, n, "NULL"))
 		return FIELD_NULL;
 	if (p[0] == '\'' || (r->dialect == DIALECT_MYSQL && p[0] == '"'))
-		return r->dialect == DIALECT_MYSQL || !r->std_strings ?
-		    FIELD_ESTRING : FIELD_STRING;
+		return r->bs_quotes ? FIELD_ESTRING : FIELD_STRING;
 	if (r->dialect == DIALECT_PG && (p[0] == 'E' || p[0] == 'e') &&
 	    n > 1 && p[1] == '\'')
 		return FIELD_ESTRING;
@@ -706,6 +745,9 @@ classify(const struct dump_reader *r, const char *p, size_t n,
 			return FIELD_HEX;
 		return FIELD_NUMBER;
 	}
+	if (r->dialect == DIALECT_PG && p[0] == '$' &&
+	    skip_dollar(p, 0, n) == n)
+		return FIELD_DOLLAR;
 	/* Bit strings B'..' and X'..' in both dialects (MySQL: bytes). */
 	if (n > 2 && p[1] == '\'') {
 		if (p[0] == 'x' || p[0] == 'X')
@@ -741,9 +783,11 @@ rd_scan_tuple(struct dump_reader *r, size_t *pos, size_t end, int fields,
 	int depth, c, my = r->dialect == DIALECT_MYSQL;
 	/* Bytes that matter inside a tuple; everything else is skipped. */
 	static const unsigned char stop_my[256] = { ['\''] = 1, ['"'] = 1,
-	    ['('] = 1, [')'] = 1, [','] = 1 };
-	static const unsigned char stop_pg[256] = { ['\''] = 1, ['$'] = 1,
-	    ['('] = 1, [')'] = 1, [','] = 1 };
+	    ['`'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['-'] = 1,
+	    ['/'] = 1, ['#'] = 1 };
+	static const unsigned char stop_pg[256] = { ['\''] = 1, ['"'] = 1,
+	    ['$'] = 1, ['('] = 1, [')'] = 1, [','] = 1, ['-'] = 1,
+	    ['/'] = 1 };
 	const unsigned char *stop = my ? stop_my : stop_pg;
 
 	*nf = 0;
@@ -759,7 +803,7 @@ rd_scan_tuple(struct dump_reader *r, size_t *pos, size_t end, int fields,
 				break;
 			c = (unsigned char)w[i];
 			if (c == '\'' || (my && c == '"')) {
-				int bs = my || !r->std_strings ||
+				int bs = r->bs_quotes ||
 				    (i > fs && (w[i - 1] == 'E' ||
 				    w[i - 1] == 'e') && (i - 1 == fs ||
 				    !is_word_char((unsigned char)w[i - 2])));
@@ -768,6 +812,35 @@ rd_scan_tuple(struct dump_reader *r, size_t *pos, size_t end, int fields,
 				if (j == 0)
 					return rd_err(r, err, i, "unterminated "
 					    "string in a row");
+				i = j;
+				continue;
+			}
+			/* Quoted names: "x" (pg), `x` (MySQL). */
+			if ((c == '"' && !my) || (c == '`' && my)) {
+				j = skip_quote(w, i, end, c, 0);
+				if (j == 0)
+					return rd_err(r, err, i, "unterminated "
+					    "quoted name in a row");
+				i = j;
+				continue;
+			}
+			/* Comments: -- (MySQL: dashes and a space), #, C-style. */
+			if ((c == '-' && i + 1 < end && w[i + 1] == '-' &&
+			    (!my || (i + 2 < end && (unsigned char)w[i + 2] <=
+			    ' '))) || (c == '#' && my)) {
+				const char *nl = memchr(w + i, '\n', end - i);
+
+				if (nl == NULL)
+					return rd_err(r, err, i, "unterminated "
+					    "comment in a row");
+				i = (size_t)(nl - w) + 1;
+				continue;
+			}
+			if (c == '/' && i + 1 < end && w[i + 1] == '*') {
+				j = skip_comment(w, i, end, my);
+				if (j == 0)
+					return rd_err(r, err, i, "unterminated "
+					    "comment in a row");
 				i = j;
 				continue;
 			}
@@ -845,12 +918,13 @@ rd_insert_rows(struct dump_reader *r, struct dump_data *d, int mode,
 			return -1;
 		(*rows)++;
 		if (mode == DATA_ROWS) {
-			if (first && rd_colmap(r, d, nf, err) == -1)
+			if (first && !d->has_columns &&
+			    rd_colmap(r, d, nf, err) == -1)
 				return -1;
 			first = 0;
 			if (nf != d->ncols)
 				return rd_err(r, err, from, "%s: a row has %zu "
-				    "fields, the first had %zu",
+				    "fields, expected %zu",
 				    d->table->display, nf, d->ncols);
 			line += rd_count_nl(r->w + lineoff, from - lineoff);
 			lineoff = from;
@@ -867,8 +941,12 @@ rd_insert_rows(struct dump_reader *r, struct dump_data *d, int mode,
 		}
 		break;
 	}
-	/* After the rows: the terminator, or ON CONFLICT DO NOTHING etc. */
-	if (i < end && r->w[i] != ';' && !(end - i >= 2 &&
+	/*
+	 * After the rows: the delimiter (MySQL's may be another than ";"),
+	 * or ON CONFLICT DO NOTHING / ON DUPLICATE KEY UPDATE and then it.
+	 */
+	if (i < end && !(end - i == r->dlen &&
+	    memcmp(r->w + i, r->delim, r->dlen) == 0) && !(end - i >= 2 &&
 	    (r->w[i] == 'O' || r->w[i] == 'o') &&
 	    (r->w[i + 1] == 'N' || r->w[i + 1] == 'n')))
 		return rd_err(r, err, i, "%s: unexpected text after the rows "

@@ -880,7 +880,7 @@ unique_index(struct schema *s, struct sqltok *tz, const char *db,
 }
 
 int
-schema_statement(struct schema *s, enum sql_dialect d, int std_strings,
+schema_statement(struct schema *s, enum sql_dialect d, int bs_quotes,
     const char *db, const char *stmt, size_t len, unsigned long long line,
     struct schema_table **out, struct df_error *err)
 {
@@ -889,7 +889,7 @@ schema_statement(struct schema *s, enum sql_dialect d, int std_strings,
 
 	*out = NULL;
 	sqltok_init(&tz, d, stmt, len);
-	tz.std_strings = std_strings;
+	tz.bs_quotes = bs_quotes;
 	sqltok_next(&tz, &k);
 	if (sqltok_is(&k, "CREATE")) {
 		sqltok_next(&tz, &k);

@@ -16,7 +16,7 @@ sqltok_init(struct sqltok *t, enum sql_dialect d, const char *p, size_t n)
 	t->p = p;
 	t->end = p + n;
 	t->dialect = d;
-	t->std_strings = 1;
+	t->bs_quotes = d == SQL_MYSQL;
 }
 
 static int
@@ -146,8 +146,7 @@ lex(struct sqltok *t, const char **pp, struct token *tok)
 	c = (unsigned char)*p;
 	q = NULL;
 	if (c == '\'') {
-		q = skip_quoted(p, end, '\'', t->dialect == SQL_MYSQL ||
-		    !t->std_strings);
+		q = skip_quoted(p, end, '\'', t->bs_quotes);
 		tok->type = TOK_STRING;
 	} else if ((c == 'E' || c == 'e') && p + 1 < end && p[1] == '\'' &&
 	    t->dialect == SQL_PG) {
@@ -158,7 +157,7 @@ lex(struct sqltok *t, const char **pp, struct token *tok)
 			q = skip_quoted(p, end, '"', 0);
 			tok->type = TOK_QIDENT;
 		} else {
-			q = skip_quoted(p, end, '"', 1);
+			q = skip_quoted(p, end, '"', t->bs_quotes);
 			tok->type = TOK_STRING;
 		}
 	} else if (c == '`' && t->dialect == SQL_MYSQL) {

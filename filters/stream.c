@@ -250,8 +250,10 @@ detect(struct istream *in, struct df_error *err)
 			return df_err(err, 1, in->name, 0, "zlib init failed");
 		in->zinit = 1;
 		in->zmember = 1;
-	} else if (in->rawlen >= 4 && p[0] == 0x28 && p[1] == 0xb5 &&
-	    p[2] == 0x2f && p[3] == 0xfd) {
+	} else if (in->rawlen >= 4 && ((p[0] == 0x28 && p[1] == 0xb5 &&
+	    p[2] == 0x2f && p[3] == 0xfd) || ((p[0] & 0xf0) == 0x50 &&
+	    p[1] == 0x2a && p[2] == 0x4d && p[3] == 0x18))) {
+		/* A zstd frame, or a skippable frame (pzstd writes one). */
 		in->comp = STREAM_ZSTD;
 		in->zd = ZSTD_createDStream();
 		if (in->zd == NULL)

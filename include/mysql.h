@@ -24,6 +24,13 @@ int	mysql_run(struct dump_reader *, struct df_error *);
  */
 int	mysql_string_decode(const char *, size_t, struct buf *);
 int	mysql_string_encode(const char *, size_t, struct buf *);
+/*
+ * The same under sql_mode NO_BACKSLASH_ESCAPES: a doubled quote is the
+ * only escape; encode doubles single quotes and writes every other byte
+ * as it is.
+ */
+int	mysql_string_decode_nobs(const char *, size_t, struct buf *);
+int	mysql_string_encode_nobs(const char *, size_t, struct buf *);
 /* 0xHEX, X'HEX' and b'BITS' literals to bytes. */
 int	mysql_hex_decode(const char *, size_t, struct buf *);
 int	mysql_bits_decode(const char *, size_t, struct buf *);

@@ -33,6 +33,8 @@ int	pg_copy_encode(const char *, size_t, struct buf *);
 int	pg_string_decode(const char *, size_t, int, struct buf *);
 int	pg_string_encode(const char *, size_t, int, struct buf *);
 
+/* A dollar-quoted constant $tag$..$tag$ to its text. */
+int	pg_dollar_decode(const char *, size_t, struct buf *);
 /*
  * Bit-string constants B'0101' and X'1F' to the text of the bit string as
  * COPY prints it ("0101", "00011111").

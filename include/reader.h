@@ -57,7 +57,8 @@ enum field_kind {
 	FIELD_ESTRING,		/* backslash-escaped literal: pg E'..', MySQL */
 	FIELD_NUMBER,		/* bare number */
 	FIELD_HEX,		/* MySQL 0x.., X'..' */
-	FIELD_BITS,		/* MySQL b'0101' */
+	FIELD_BITS,		/* b'0101' (pg: also X'1F' bit strings) */
+	FIELD_DOLLAR,		/* pg $tag$..$tag$ */
 	FIELD_BARE		/* another bare token: true, DEFAULT, .. */
 };
 
@@ -73,6 +74,8 @@ struct dump_data {
 	enum dump_dialect dialect;
 	enum data_form	 form;
 	int		 has_columns;	/* the statement lists its columns */
+	int		 bs_quotes;	/* '..' takes backslash escapes here */
+	size_t		 nlisted;	/* columns the statement names */
 	size_t		 ncols;
 	long		*colmap;	/* field i -> table column, -1 unknown */
 	char	       **colnames;	/* names as listed, or NULL */

@@ -39,10 +39,13 @@ struct dump_reader {
 	size_t		 fcap;
 
 	/* dialect state */
-	int		 std_strings;	/* pg standard_conforming_strings */
+	int		 bs_quotes;	/* '..' takes backslash escapes now */
 	char		 delim[16];	/* MySQL DELIMITER */
 	size_t		 dlen;
 	char		*db;		/* MySQL current database */
+	/* MySQL user variables holding a saved sql_mode: name, bs_quotes */
+	char		*modevar[8];
+	int		 modevar_bs[8];
 };
 
 /*
@@ -126,7 +129,7 @@ int	rd_err(struct dump_reader *, struct df_error *, size_t,
 /*
  * Scan one "( field, ... )" tuple of an INSERT starting at *pos (on the
  * '('), within the statement ending at end.  Quoting follows the dialect:
- * pg '..' (backslash escapes only after E or without std_strings) and
+ * pg '..' (backslash escapes only after E or with r->bs_quotes) and
  * $tag$..$tag$; MySQL '..' and ".." with backslash escapes and _charset
  * introducers.  With fields, the fields are stored in r->fields and
  * counted in *nf.  Leaves *pos after the ')'.

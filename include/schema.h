@@ -95,8 +95,10 @@ int		 schema_parse_name(struct sqltok *, char **, char **,
  * TABLE, ALTER TABLE ... ADD CONSTRAINT / ATTACH PARTITION, CREATE UNIQUE
  * INDEX) and update the catalog.  db is the current database of a MySQL
  * dump (USE), or NULL.  Sets *table to the table touched, or NULL if the
- * statement is of another kind.  Returns -1 with err filled when a table
- * statement cannot be understood; line is the statement's first line.
+ * statement is of another kind.  bs_quotes: whether '..' strings take
+ * backslash escapes at this point of the dump (see sqltok.h).  Returns -1
+ * with err filled when a table statement cannot be understood; line is
+ * the statement's first line.
  */
 int		 schema_statement(struct schema *, enum sql_dialect, int,
 		    const char *, const char *, size_t, unsigned long long,

@@ -39,7 +39,11 @@ struct sqltok {
 	const char	*p;
 	const char	*end;
 	enum sql_dialect dialect;
-	int		 std_strings;	/* pg: standard_conforming_strings */
+	/*
+	 * Plain '..' strings take backslash escapes: pg without
+	 * standard_conforming_strings, MySQL unless NO_BACKSLASH_ESCAPES.
+	 */
+	int		 bs_quotes;
 };
 
 void	sqltok_init(struct sqltok *, enum sql_dialect, const char *, size_t);
