@@ -1,0 +1,4 @@
+-- PostgreSQL database dump
+\copy public.t from stdin
+x
+\.
