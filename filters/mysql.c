@@ -61,7 +61,7 @@ scan_statement(struct dump_reader *r, size_t *end, struct df_error *err)
 	size_t i = r->pos - r->mark, n, open = 0;
 	const char *w, *k;
 	int c, q = 0, rc;
-	const int d0 = r->delim[0];
+	const int d0 = (unsigned char)r->delim[0];	/* may be >= 0x80 */
 	unsigned char stop[256];
 
 	/* The bytes that may change the state in code. */
@@ -785,9 +785,11 @@ mysql_string_encode_nobs(const char *p, size_t n, struct buf *out)
 {
 	const char *q, *e;
 
+	if (n == 0)		/* p may be NULL */
+		return buf_add(out, "''", 2);
 	if (buf_addc(out, '\'') == -1)
 		return -1;
-	for (e = p + n; n > 0 && p < e; p = q + 1) {
+	for (e = p + n; p < e; p = q + 1) {
 		q = memchr(p, '\'', (size_t)(e - p));
 		if (q == NULL) {
 			if (buf_add(out, p, (size_t)(e - p)) == -1)

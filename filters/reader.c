@@ -592,8 +592,12 @@ dump_field_decode(const struct dump_row *row, size_t i, struct buf *out)
 
 int
 dump_field_encode(const struct dump_data *d, const char *p, size_t n,
-    struct buf *out)
+    int null, struct buf *out)
 {
+	if (null)
+		p = NULL;
+	else if (n == 0)
+		p = "";		/* an empty value, not NULL */
 	if (d->form == FORM_COPY)
 		return p == NULL ? buf_add(out, "\\N", 2) :
 		    pg_copy_encode(p, n, out);

@@ -180,7 +180,8 @@ schema_parse_name(struct sqltok *tz, char **sch, char **name,
 	struct token a, dot, b;
 
 	*sch = *name = NULL;
-	if (!is_name(&(struct token){ sqltok_next(tz, &a), a.p, a.len }))
+	sqltok_next(tz, &a);
+	if (!is_name(&a))
 		return -1;
 	*p = a.p;
 	sqltok_peek(tz, &dot);
@@ -274,6 +275,8 @@ skip_element(struct sqltok *tz)
  * length "(name(10))" and ASC/DESC, which are skipped.  Names are returned
  * malloc'd in *names.
  */
+static void	names_free(char **, size_t);
+
 static int
 name_list(struct sqltok *tz, char ***names, size_t *n)
 {
@@ -282,13 +285,13 @@ name_list(struct sqltok *tz, char ***names, size_t *n)
 
 	*names = NULL;
 	*n = 0;
-	if (!sqltok_punct(&(struct token){ sqltok_next(tz, &k), k.p, k.len },
-	    '('))
+	sqltok_next(tz, &k);
+	if (!sqltok_punct(&k, '('))
 		return -1;
 	for (;;) {
 		sqltok_next(tz, &k);
 		if (!is_name(&k))
-			return -1;
+			goto fail;
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 4;
 			*names = xrealloc(*names, cap * sizeof(**names));
@@ -298,7 +301,7 @@ name_list(struct sqltok *tz, char ***names, size_t *n)
 			sqltok_next(tz, &k);
 			if (sqltok_punct(&k, '(')) {
 				if (skip_group(tz) == -1)
-					return -1;
+					goto fail;
 				continue;
 			}
 			if (sqltok_is(&k, "ASC") || sqltok_is(&k, "DESC"))
@@ -308,8 +311,14 @@ name_list(struct sqltok *tz, char ***names, size_t *n)
 		if (sqltok_punct(&k, ')'))
 			return 0;
 		if (!sqltok_punct(&k, ','))
-			return -1;
+			goto fail;
 	}
+fail:
+	/* The caller owns the names only on success. */
+	names_free(*names, *n);
+	*names = NULL;
+	*n = 0;
+	return -1;
 }
 
 static void
@@ -583,8 +592,15 @@ parse_column(struct sqltok *tz, struct schema_table *t)
 
 				sqltok_peek(tz, &nk);
 				if (nk.type == TOK_NUMBER) {
+					/* The token is not NUL-terminated. */
+					size_t d;
+
 					lp = nk.p;
-					col.len = strtol(lp, NULL, 10);
+					col.len = 0;
+					for (d = 0; d < nk.len && lp[d] >= '0' &&
+					    lp[d] <= '9' && col.len < 100000000;
+					    d++)
+						col.len = col.len * 10 + (lp[d] - '0');
 				}
 			}
 		} else if (depth == 0) {

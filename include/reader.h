@@ -136,10 +136,12 @@ int		 dump_field_decode(const struct dump_row *, size_t,
 		    struct buf *);
 /*
  * Encode a value as a field of the row's form into out: COPY text escapes,
- * or a string literal of the dialect.  NULL (p == NULL) is \N or NULL.
+ * or a string literal of the dialect and of the quoting in force where the
+ * data statement stood.  With null set, p and n are ignored and NULL is
+ * written (\N or NULL); (NULL, 0) without it is the empty string.
  */
 int		 dump_field_encode(const struct dump_data *, const char *,
-		    size_t, struct buf *);
+		    size_t, int, struct buf *);
 const char	*dump_form_name(enum dump_dialect, enum data_form);
 
 #endif

@@ -1,0 +1,3 @@
+-- MySQL dump
+INSERT INTO `t` VALUES (1);
+--

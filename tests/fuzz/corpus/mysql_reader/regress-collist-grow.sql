@@ -1,0 +1,2 @@
+-- MySQL dump
+INSERT INTO `t` (`a`) VALUES (1,2);

@@ -1,0 +1,2 @@
+-- MySQL dump
+INSERT INTO `t` (`a`,`b`) VALUES (1);

@@ -1,0 +1,79 @@
+--
+-- PostgreSQL database dump
+--
+
+-- Dumped from database version 15.8 (Debian 15.8-0+deb12u1)
+-- Dumped by pg_dump version 15.8 (Debian 15.8-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: load(); Type: FUNCTION; Schema: public; Owner: postgres
+--
+
+CREATE FUNCTION public.load() RETURNS text
+    LANGUAGE sql
+    AS $_$SELECT $$
+COPY public.t (a) FROM stdin;
+1
+\.
+$$::text$_$;
+
+
+ALTER FUNCTION public.load() OWNER TO postgres;
+
+--
+-- Name: nested(); Type: FUNCTION; Schema: public; Owner: postgres
+--
+
+CREATE FUNCTION public.nested() RETURNS text
+    LANGUAGE plpgsql
+    AS $outer$
+BEGIN
+    -- it's a comment; with a quote
+    RETURN $inner$ it's $outer not the end $out $ ; \. $inner$ || $$;$$;
+END
+$outer$;
+
+
+ALTER FUNCTION public.nested() OWNER TO postgres;
+
+--
+-- Name: t; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.t (
+    a integer
+);
+
+
+ALTER TABLE public.t OWNER TO postgres;
+
+--
+-- Data for Name: t; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.t (a) FROM stdin;
+1
+2
+\.
+
+
+
+--
+-- PostgreSQL database dump complete
+--
+

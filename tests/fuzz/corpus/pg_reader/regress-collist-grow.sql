@@ -1,0 +1,3 @@
+-- PostgreSQL database dump
+CREATE TABLE public.t (a integer, b integer);
+INSERT INTO public.t (a) VALUES (1, 2);

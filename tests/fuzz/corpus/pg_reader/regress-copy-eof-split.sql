@@ -1,0 +1,4 @@
+-- PostgreSQL database dump
+COPY public.t (a) FROM stdin;
+row
+\.
