@@ -89,6 +89,7 @@ main(int argc, char *argv[])
 	struct schema *sch = schema_new();
 	struct buf line;
 	const char *schema = NULL, *input = NULL;
+	int rc = 0;
 
 	df_progname = "dumprows";
 	if (argc > 2 && strcmp(argv[1], "--schema") == 0) {
@@ -98,6 +99,7 @@ main(int argc, char *argv[])
 	}
 	if (argc > 2) {
 		fprintf(stderr, "usage: dumprows [--schema FILE] [FILE]\n");
+		schema_free(sch);
 		return 2;
 	}
 	if (argc == 2)
@@ -109,9 +111,11 @@ main(int argc, char *argv[])
 	if ((schema != NULL && run(schema, sch, NULL, &err) == -1) ||
 	    run(input, sch, &h, &err) == -1) {
 		df_err_print(&err);
-		return 1;
+		rc = 1;
 	}
 	buf_free(&line);
 	schema_free(sch);
-	return fflush(stdout) == 0 ? 0 : 1;
+	if (fflush(stdout) != 0)
+		rc = 1;
+	return rc;
 }
