@@ -2,7 +2,7 @@
 # The checks are eval'ed strings, expanded when they run.
 # shellcheck disable=SC2016
 # tests/regress.sh - inputs that once broke the readers, each with what it
-# must give: tests/regress/NAME.sql with NAME.rows (the rows tests/dumprows
+# must give: tests/regress.d/NAME.sql with NAME.rows (the rows tests/dumprows
 # must print; dumpscrub must also pass the input through unchanged) or
 # NAME.err (the one-line error, exit 1).  Then inputs generated here that
 # put a tricky construct at every offset around the end of the reader's
@@ -11,7 +11,7 @@ set -eu
 : "${top_srcdir:?}" "${DUMPSCRUB:?}" "${DUMPROWS:?}"
 . "$top_srcdir/tests/lib.sh"
 tmpdir T
-dir=$top_srcdir/tests/regress
+dir=$top_srcdir/tests/regress.d
 
 for sql in "$dir"/*.sql; do
 	c=$(basename "$sql" .sql)
