@@ -261,9 +261,7 @@ my_insert(struct dump_reader *r, size_t start, size_t end,
 	struct dump_data d;
 	struct sqltok tz;
 	struct token k;
-	char *sch, *name;
-	const char *np, *cr;
-	size_t nl;
+	const char *cr;
 
 	memset(&d, 0, sizeof(d));
 	sqltok_init(&tz, SQL_MYSQL, r->w + start, end - start);
@@ -280,15 +278,11 @@ my_insert(struct dump_reader *r, size_t start, size_t end,
 	if (sqltok_is(&k, "INTO"))
 		sqltok_next(&tz, &k);
 	tz.p = k.p;		/* back to the name */
-	if (schema_parse_name(&tz, &sch, &name, &np, &nl) == -1)
+	d.line = rd_line_at(r, start);
+	d.table = schema_named_table(r->schema, &tz, r->db, d.line, 1);
+	if (d.table == NULL)
 		return rd_err(r, err, start, "INSERT: cannot read the table "
 		    "name (is this a mysqldump dump?)");
-	if (sch == NULL && r->db != NULL)
-		sch = xstrdup(r->db);
-	d.line = rd_line_at(r, start);
-	d.table = schema_table(r->schema, sch, name, name, d.line);
-	free(sch);
-	free(name);
 	/* mysqldump escapes CR inside strings: a raw one is a mangled file. */
 	cr = memchr(r->w + start, '\r', end - start);
 	if (cr != NULL)

@@ -370,30 +370,6 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 	return rd_data_end(r, d, rows, bytes, err);
 }
 
-static struct schema_table *
-data_table(struct dump_reader *r, struct sqltok *tz, unsigned long long line)
-{
-	struct schema_table *t;
-	char *sch, *name, *disp;
-	const char *p;
-	size_t len, i, j;
-
-	if (schema_parse_name(tz, &sch, &name, &p, &len) == -1)
-		return NULL;
-	/* As the dump writes it, white space around the dot dropped. */
-	disp = xmalloc(len + 1);
-	for (i = j = 0; i < len; i++)
-		if (!(p[i] == ' ' || p[i] == '\n' || p[i] == '\t') ||
-		    memchr(p, '"', i) != NULL)
-			disp[j++] = p[i];
-	disp[j] = '\0';
-	t = schema_table(r->schema, sch, name, disp, line);
-	free(sch);
-	free(name);
-	free(disp);
-	return t;
-}
-
 /* COPY name [(cols)] FROM stdin; */
 static int
 pg_copy(struct dump_reader *r, size_t start, size_t end, struct df_error *err)
@@ -408,7 +384,7 @@ pg_copy(struct dump_reader *r, size_t start, size_t end, struct df_error *err)
 	memset(&d, 0, sizeof(d));
 	sqltok_init(&tz, SQL_PG, r->w + start, end - start);
 	sqltok_next(&tz, &k);			/* COPY */
-	d.table = data_table(r, &tz, line);
+	d.table = schema_named_table(r->schema, &tz, NULL, line, 1);
 	if (d.table == NULL)
 		return rd_err(r, err, start, "COPY: cannot read the table "
 		    "name");
@@ -504,7 +480,8 @@ pg_insert(struct dump_reader *r, size_t start, size_t end,
 	sqltok_next(&tz, &k);
 	/* An INSERT we cannot attribute could feed any table: fail. */
 	if (sqltok_is(&k, "INTO"))
-		d.table = data_table(r, &tz, rd_line_at(r, start));
+		d.table = schema_named_table(r->schema, &tz, NULL,
+		    rd_line_at(r, start), 1);
 	if (d.table == NULL)
 		return rd_err(r, err, start, "INSERT: cannot read the table "
 		    "name (is this a pg_dump dump?)");

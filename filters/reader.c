@@ -51,12 +51,14 @@ dump_reader_new(struct istream *in, struct ostream *out,
 void
 dump_reader_free(struct dump_reader *r)
 {
+	size_t i;
+
 	if (r == NULL)
 		return;
 	free(r->w);
 	free(r->fields);
 	free(r->db);
-	for (size_t i = 0; i < sizeof(r->modevar) / sizeof(r->modevar[0]); i++)
+	for (i = 0; i < sizeof(r->modevar) / sizeof(r->modevar[0]); i++)
 		free(r->modevar[i]);
 	buf_free(&r->rowbuf);
 	buf_free(&r->scratch);

@@ -677,13 +677,8 @@ is_constraint_start(const struct sqltok *tz, const struct token *k)
 	return 0;
 }
 
-/*
- * The table a statement names; created when create is set, otherwise
- * NULL when unknown (pg_dump writes ALTER TABLE for sequences and views,
- * which are not tables with rows).
- */
-static struct schema_table *
-named_table(struct schema *s, struct sqltok *tz, const char *db,
+struct schema_table *
+schema_named_table(struct schema *s, struct sqltok *tz, const char *db,
     unsigned long long line, int create)
 {
 	struct schema_table *t;
@@ -723,7 +718,7 @@ create_table(struct schema *s, struct sqltok *tz, const char *db,
 		sqltok_next(tz, &k);
 		sqltok_next(tz, &k);
 	}
-	t = named_table(s, tz, db, line, 1);
+	t = schema_named_table(s, tz, db, line, 1);
 	if (t == NULL)
 		return df_err(err, 1, NULL, line, "CREATE TABLE: "
 		    "cannot read the table name");
@@ -787,13 +782,13 @@ alter_table(struct schema *s, struct sqltok *tz, const char *db,
 	sqltok_peek(tz, &k);
 	if (sqltok_is(&k, "ONLY"))
 		sqltok_next(tz, &k);
-	t = named_table(s, tz, db, line, 0);
+	t = schema_named_table(s, tz, db, line, 0);
 	if (t == NULL)
 		return 0;
 	sqltok_next(tz, &k);
 	if (sqltok_is(&k, "ATTACH")) {
 		sqltok_next(tz, &k);
-		child = named_table(s, tz, db, line, 0);
+		child = schema_named_table(s, tz, db, line, 0);
 		if (child != NULL)
 			child->parent = t;
 		*out = child;
@@ -862,7 +857,7 @@ unique_index(struct schema *s, struct sqltok *tz, const char *db,
 	sqltok_peek(tz, &k);
 	if (sqltok_is(&k, "ONLY"))
 		sqltok_next(tz, &k);
-	t = named_table(s, tz, db, line, 0);
+	t = schema_named_table(s, tz, db, line, 0);
 	if (t == NULL || t->ncols == 0)
 		return 0;
 	sqltok_peek(tz, &k);

@@ -91,6 +91,16 @@ int		 schema_parse_name(struct sqltok *, char **, char **,
 		    const char **, size_t *);
 
 /*
+ * The table named at the tokenizer's position, as schema_parse_name reads
+ * it; a MySQL name without a database gets db.  Created when create is
+ * set; otherwise NULL when unknown (pg_dump writes ALTER TABLE for
+ * sequences and views, which are not tables with rows).  NULL also when
+ * the next token is not a name.
+ */
+struct schema_table *schema_named_table(struct schema *, struct sqltok *,
+		    const char *, unsigned long long, int);
+
+/*
  * Read one statement of the given dialect if it describes a table (CREATE
  * TABLE, ALTER TABLE ... ADD CONSTRAINT / ATTACH PARTITION, CREATE UNIQUE
  * INDEX) and update the catalog.  db is the current database of a MySQL
