@@ -261,7 +261,6 @@ my_insert(struct dump_reader *r, size_t start, size_t end,
 	struct dump_data d;
 	struct sqltok tz;
 	struct token k;
-	const char *cr;
 
 	memset(&d, 0, sizeof(d));
 	sqltok_init(&tz, SQL_MYSQL, r->w + start, end - start);
@@ -283,12 +282,6 @@ my_insert(struct dump_reader *r, size_t start, size_t end,
 	if (d.table == NULL)
 		return rd_err(r, err, start, "INSERT: cannot read the table "
 		    "name (is this a mysqldump dump?)");
-	/* mysqldump escapes CR inside strings: a raw one is a mangled file. */
-	cr = memchr(r->w + start, '\r', end - start);
-	if (cr != NULL)
-		return rd_err(r, err, (size_t)(cr - r->w), "%s: carriage "
-		    "return in an INSERT (CR LF line ends? mysqldump writes LF "
-		    "only)", d.table->display);
 	return rd_insert(r, &d, &tz, start, end, err);
 }
 
