@@ -153,6 +153,8 @@ rd_fill(struct dump_reader *r, struct df_error *err)
 		return 0;
 	}
 	r->end += (size_t)n;
+	if (r->has_handler && r->h.on_read != NULL)
+		r->h.on_read(r->h.ctx);
 	return 1;
 }
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "reader.h"
@@ -198,4 +199,98 @@ inventory_write(const struct inventory *inv, const struct schema *sch,
 	rc = ostream_write(out, b.p, b.len, err);
 	buf_free(&b);
 	return rc;
+}
+
+/* ---- --progress ---------------------------------------------------------- */
+
+struct progress {
+	const struct istream *in;
+	double		 start, last;
+	char		 table[128];
+	int		 drawn;
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Bytes in a human unit: "512 MB". */
+static void
+human(char *b, size_t n, double v)
+{
+	static const char *const unit[] = { "B", "KB", "MB", "GB", "TB" };
+	int i = 0;
+
+	while (v >= 1000 && i < 4) {
+		v /= 1000;
+		i++;
+	}
+	snprintf(b, n, i == 0 ? "%.0f %s" : "%.1f %s", v, unit[i]);
+}
+
+struct progress *
+progress_new(const struct istream *in)
+{
+	struct progress *p = xcalloc(1, sizeof(*p));
+
+	p->in = in;
+	p->start = p->last = now();
+	return p;
+}
+
+static void
+draw(struct progress *p, double t)
+{
+	unsigned long long pos = istream_raw_pos(p->in);
+	unsigned long long size = istream_raw_size(p->in);
+	double secs = t - p->start, rate = secs > 0 ? pos / secs : 0;
+	char a[32], b[32], r[32], eta[96] = "";
+
+	human(a, sizeof(a), (double)pos);
+	human(r, sizeof(r), rate);
+	if (size > 0 && rate > 0 && pos <= size) {
+		double left = (double)(size - pos) / rate;
+
+		human(b, sizeof(b), (double)size);
+		snprintf(eta, sizeof(eta), " of %s (%.0f%%), ETA %d:%02d", b,
+		    100.0 * (double)pos / (double)size, (int)(left / 60) % 100000,
+		    (int)left % 60);
+	}
+	fprintf(stderr, "\r%s: %s%s, %s/s%s%s\033[K", df_progname, a, eta, r,
+	    p->table[0] ? ", " : "", p->table);
+	p->drawn = 1;
+}
+
+void
+progress_tick(struct progress *p)
+{
+	double t = now();
+
+	if (t - p->last < 0.25)
+		return;
+	p->last = t;
+	draw(p, t);
+}
+
+void
+progress_table(struct progress *p, const char *name)
+{
+	snprintf(p->table, sizeof(p->table), "%s", name);
+	progress_tick(p);
+}
+
+void
+progress_done(struct progress *p)
+{
+	if (p == NULL)
+		return;
+	p->table[0] = '\0';
+	draw(p, now());
+	fputc('\n', stderr);
+	free(p);
 }

@@ -1,93 +1,2347 @@
 /*
- * rules: reading a rules file.
+ * rules: reading and compiling a rules file (dumprules(5)).
  *
- * The lexical layer of dumprules(5): "#" starts a comment that runs to the
- * end of the line (outside quotes and regular expressions); blank lines
- * are ignored.  Every other line begins a statement.  The statements of
- * the language arrive with the filters that act on them; until a
- * statement is known here it is an error, so a rules file is never half
- * understood.
+ * A file is read whole, cut into tokens by a small lexer, and parsed by
+ * recursive descent into the tree of rules.h.  The parser knows the whole
+ * language, the statements of all three filters, so a rules file is never
+ * half understood: anything it does not know is an error at
+ * FILE:LINE:COL.
  *
- * This is the only module that sees PCRE2 (rule patterns).
+ * Lexical layer: "#" starts a comment to the end of the line; a statement
+ * ends at a newline or ";"; a backslash before a newline continues the
+ * line; newlines are ignored inside ( ), inside json { } and between the
+ * rules of a table block.  Tokens are words (names, keywords, numbers,
+ * paths such as items[].email), 'strings', "quoted names", /regex/flags
+ * and the operators = != < <= > >= ~ !~ -> and punctuation { } ( ) , ;.
+ *
+ * This is the only module that sees PCRE2: regexes are compiled here and
+ * used elsewhere through rx_match() and rx_replace().
  */
 #include <config.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+
 #include <errno.h>
+#include <limits.h>
+#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "buf.h"
 #include "rules.h"
 #include "util.h"
 
-struct rules {
-	size_t	n;
+#define MAX_INCLUDE_DEPTH	16
+#define MAX_RULES_FILE		(16u << 20)	/* bytes; a rules file is small */
+#define MAX_MAP_FILE		(1u << 30)
+
+struct rx {
+	pcre2_code	*code;
+	pcre2_match_data *md;
+	char		*text;
+};
+
+/* ---- Regular expressions ---------------------------------------------- */
+
+/*
+ * Compile src (n bytes) with flags.  On error, *erroff is the offset of
+ * the offending byte in src and msg holds PCRE2's message.
+ */
+static struct rx *
+rx_compile(const char *src, size_t n, const char *flags, size_t nflags,
+    char *msg, size_t msglen, size_t *erroff)
+{
+	struct rx *rx;
+	uint32_t opt = 0;
+	int errcode;
+	PCRE2_SIZE off;
+	size_t i;
+
+	for (i = 0; i < nflags; i++)
+		switch (flags[i]) {
+		case 'i':
+			opt |= PCRE2_CASELESS;
+			break;
+		case 'x':
+			opt |= PCRE2_EXTENDED;
+			break;
+		case 's':
+			opt |= PCRE2_DOTALL;
+			break;
+		case 'm':
+			opt |= PCRE2_MULTILINE;
+			break;
+		case 'u':
+			/* Dumps hold invalid UTF-8 too: such bytes never match. */
+			opt |= PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+			break;
+		default:
+			snprintf(msg, msglen, "unknown regex flag '%c' "
+			    "(flags: i, m, s, u, x)", flags[i]);
+			*erroff = n + 1 + i;
+			return NULL;
+		}
+	rx = xcalloc(1, sizeof(*rx));
+	rx->code = pcre2_compile((PCRE2_SPTR)src, n, opt, &errcode, &off,
+	    NULL);
+	if (rx->code == NULL) {
+		PCRE2_UCHAR m[256];
+
+		pcre2_get_error_message(errcode, m, sizeof(m));
+		snprintf(msg, msglen, "invalid regex: %s (at offset %zu)",
+		    (const char *)m, (size_t)off);
+		*erroff = off;
+		free(rx);
+		return NULL;
+	}
+	/* JIT is an optimisation; without it matching still works. */
+	(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
+	if (rx->md == NULL) {
+		fprintf(stderr, "%s: out of memory\n", df_progname);
+		abort();
+	}
+	rx->text = xmalloc(n + nflags + 3);
+	rx->text[0] = '/';
+	memcpy(rx->text + 1, src, n);
+	rx->text[n + 1] = '/';
+	memcpy(rx->text + n + 2, flags, nflags);
+	rx->text[n + nflags + 2] = '\0';
+	return rx;
+}
+
+static void
+rx_free(struct rx *rx)
+{
+	if (rx == NULL)
+		return;
+	pcre2_match_data_free(rx->md);
+	pcre2_code_free(rx->code);
+	free(rx->text);
+	free(rx);
+}
+
+static int
+rx_error(struct df_error *err, const struct rx *rx, int rc)
+{
+	PCRE2_UCHAR m[256];
+
+	pcre2_get_error_message(rc, m, sizeof(m));
+	return df_err(err, DF_EXIT_DATA, NULL, 0, "%s: %s", rx->text,
+	    (const char *)m);
+}
+
+int
+rx_match(const struct rx *rx, const char *p, size_t n, struct df_error *err)
+{
+	int rc;
+
+	rc = pcre2_match(rx->code, (PCRE2_SPTR)(p != NULL ? p : ""), n, 0, 0,
+	    rx->md, NULL);
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	return rx_error(err, rx, rc);
+}
+
+int
+rx_replace(const struct rx *rx, const char *tmpl, size_t tlen,
+    const char *p, size_t n, struct buf *out, struct df_error *err)
+{
+	PCRE2_SIZE outlen;
+	size_t room = n + tlen + 64;
+	int rc;
+
+	for (;;) {
+		if (buf_reserve(out, room) == -1)
+			return df_err(err, DF_EXIT_DATA, NULL, 0, "%s: the "
+			    "result is too long", rx->text);
+		outlen = out->cap - out->len;
+		rc = pcre2_substitute(rx->code, (PCRE2_SPTR)(p ? p : ""), n,
+		    0, PCRE2_SUBSTITUTE_GLOBAL |
+		    PCRE2_SUBSTITUTE_OVERFLOW_LENGTH, rx->md, NULL,
+		    (PCRE2_SPTR)(tmpl ? tmpl : ""), tlen,
+		    (PCRE2_UCHAR *)out->p + out->len, &outlen);
+		if (rc >= 0) {
+			out->len += outlen;
+			return 0;
+		}
+		if (rc != PCRE2_ERROR_NOMEMORY)
+			return rx_error(err, rx, rc);
+		/* outlen is now the length needed, terminator included. */
+		room = outlen + 1;
+	}
+}
+
+const char *
+rx_text(const struct rx *rx)
+{
+	return rx->text;
+}
+
+/* ---- Maps -------------------------------------------------------------- */
+
+struct map_entry {
+	char		*old, *new;	/* new is NULL for \N */
+	size_t		 oldlen, newlen;
+};
+
+struct rule_map {
+	char		*path;
+	size_t		 n, ecap;	/* entries, and room for them */
+	size_t		 cap;		/* slots, a power of two */
+	struct map_entry *e;
+	size_t		*slot;		/* index + 1, 0 = empty */
+};
+
+static uint64_t
+map_hash(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 1099511628211ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+static long
+map_find(const struct rule_map *m, const char *p, size_t n, size_t *slotp)
+{
+	size_t i = (size_t)map_hash(p, n) & (m->cap - 1), k;
+
+	for (;;) {
+		k = m->slot[i];
+		if (k == 0) {
+			*slotp = i;
+			return -1;
+		}
+		if (m->e[k - 1].oldlen == n &&
+		    (n == 0 || memcmp(m->e[k - 1].old, p, n) == 0))
+			return (long)(k - 1);
+		i = (i + 1) & (m->cap - 1);
+	}
+}
+
+int
+rule_map_get(const struct rule_map *m, const char *p, size_t n,
+    const char **outp, size_t *outn)
+{
+	const struct map_entry *e;
+	size_t slot;
+	long k;
+
+	k = map_find(m, p, n, &slot);
+	if (k < 0)
+		return -1;
+	e = &m->e[k];
+	if (e->new == NULL)
+		return 1;
+	*outp = e->new;
+	*outn = e->newlen;
+	return 0;
+}
+
+int
+rule_map_injective(const struct rule_map *m)
+{
+	struct rule_map seen = { 0 };
+	size_t i, slot;
+	int ok = 1;
+
+	seen.cap = m->cap;
+	seen.slot = xcalloc(seen.cap, sizeof(*seen.slot));
+	seen.e = m->e;
+	for (i = 0; i < m->n && ok; i++) {
+		if (m->e[i].new == NULL) {
+			ok = 0;
+			break;
+		}
+		/* Look the new value up among the new values seen so far. */
+		{
+			size_t j = (size_t)map_hash(m->e[i].new,
+			    m->e[i].newlen) & (seen.cap - 1), k;
+
+			for (;;) {
+				k = seen.slot[j];
+				if (k == 0)
+					break;
+				if (m->e[k - 1].newlen == m->e[i].newlen &&
+				    memcmp(m->e[k - 1].new, m->e[i].new,
+				    m->e[i].newlen) == 0) {
+					ok = 0;
+					break;
+				}
+				j = (j + 1) & (seen.cap - 1);
+			}
+			seen.slot[j] = i + 1;
+		}
+	}
+	(void)slot;
+	free(seen.slot);
+	return ok;
+}
+
+static size_t
+utf8_chars(const char *p, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)p[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+size_t
+rule_map_maxchars(const struct rule_map *m)
+{
+	size_t i, c, max = 0;
+
+	for (i = 0; i < m->n; i++) {
+		if (m->e[i].new == NULL)
+			continue;
+		c = utf8_chars(m->e[i].new, m->e[i].newlen);
+		if (c > max)
+			max = c;
+	}
+	return max;
+}
+
+/* Is (p, n) an integer in [min, max]?  Optional sign, digits only. */
+static int
+is_integer_in(const char *p, size_t n, long long min, long long max)
+{
+	char tmp[32], *end;
+	long long v;
+
+	if (n == 0 || n >= sizeof(tmp))
+		return 0;
+	memcpy(tmp, p, n);
+	tmp[n] = '\0';
+	if (tmp[0] != '-' && tmp[0] != '+' && (tmp[0] < '0' || tmp[0] > '9'))
+		return 0;
+	errno = 0;
+	v = strtoll(tmp, &end, 10);
+	return errno == 0 && *end == '\0' && v >= min && v <= max;
+}
+
+int
+rule_map_all_integers(const struct rule_map *m, long long min, long long max)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->e[i].new != NULL &&
+		    !is_integer_in(m->e[i].new, m->e[i].newlen, min, max))
+			return 0;
+	return 1;
+}
+
+static void
+map_free(struct rule_map *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->n; i++) {
+		free(m->e[i].old);
+		free(m->e[i].new);
+	}
+	free(m->e);
+	free(m->slot);
+	free(m->path);
+	free(m);
+}
+
+/*
+ * Decode one TSV field with COPY-style escapes into a malloc'd string.
+ * Returns -1 on a bad escape.
+ */
+static int
+map_field(const char *p, size_t n, char **out, size_t *outn)
+{
+	char *s = xmalloc(n + 1);
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] != '\\') {
+			s[k++] = p[i];
+			continue;
+		}
+		if (++i == n) {
+			free(s);
+			return -1;
+		}
+		switch (p[i]) {
+		case 't':
+			s[k++] = '\t';
+			break;
+		case 'n':
+			s[k++] = '\n';
+			break;
+		case 'r':
+			s[k++] = '\r';
+			break;
+		case '\\':
+			s[k++] = '\\';
+			break;
+		default:
+			free(s);
+			return -1;
+		}
+	}
+	s[k] = '\0';
+	*out = s;
+	*outn = k;
+	return 0;
+}
+
+static void
+map_grow(struct rule_map *m)
+{
+	size_t i, slot;
+
+	free(m->slot);
+	m->cap = m->cap ? m->cap * 2 : 64;
+	m->slot = xcalloc(m->cap, sizeof(*m->slot));
+	for (i = 0; i < m->n; i++) {
+		(void)map_find(m, m->e[i].old, m->e[i].oldlen, &slot);
+		m->slot[slot] = i + 1;
+	}
+}
+
+/* Load a map file; errors name the map file's line. */
+static struct rule_map *
+map_load(const char *path, struct df_error *err)
+{
+	struct rule_map *m;
+	FILE *f;
+	char *line = NULL, *tab;
+	size_t cap = 0, len, slot, total = 0;
+	ssize_t got;
+	unsigned long lineno = 0;
+	struct map_entry e;
+
+	f = fopen(path, "r");
+	if (f == NULL) {
+		df_err(err, DF_EXIT_USAGE, NULL, 0, "map %s: %s", path,
+		    strerror(errno));
+		return NULL;
+	}
+	m = xcalloc(1, sizeof(*m));
+	m->path = xstrdup(path);
+	map_grow(m);
+	while ((got = getline(&line, &cap, f)) != -1) {
+		lineno++;
+		len = (size_t)got;
+		total += len;
+		if (total > MAX_MAP_FILE) {
+			df_err(err, DF_EXIT_USAGE, NULL, 0, "map %s: larger "
+			    "than 1 GiB", path);
+			goto fail;
+		}
+		if (len > 0 && line[len - 1] == '\n')
+			len--;
+		if (len == 0 || line[0] == '#')
+			continue;
+		tab = memchr(line, '\t', len);
+		if (tab == NULL || memchr(tab + 1, '\t',
+		    len - (size_t)(tab + 1 - line)) != NULL) {
+			df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: expected "
+			    "OLD<tab>NEW", path, lineno);
+			goto fail;
+		}
+		memset(&e, 0, sizeof(e));
+		if (map_field(line, (size_t)(tab - line), &e.old,
+		    &e.oldlen) == -1) {
+			df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: bad "
+			    "escape (\\t \\n \\r \\\\ and \\N)", path, lineno);
+			goto fail;
+		}
+		if (line + len - (tab + 1) == 2 && tab[1] == '\\' &&
+		    tab[2] == 'N') {
+			e.new = NULL;
+		} else if (map_field(tab + 1, len - (size_t)(tab + 1 - line),
+		    &e.new, &e.newlen) == -1) {
+			free(e.old);
+			df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: bad "
+			    "escape (\\t \\n \\r \\\\ and \\N)", path, lineno);
+			goto fail;
+		}
+		if (map_find(m, e.old, e.oldlen, &slot) >= 0) {
+			free(e.old);
+			free(e.new);
+			df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: the "
+			    "value is mapped twice", path, lineno);
+			goto fail;
+		}
+		if (m->n == m->ecap) {
+			m->ecap = m->ecap ? m->ecap * 2 : 64;
+			m->e = xrealloc(m->e, m->ecap * sizeof(*m->e));
+		}
+		m->e[m->n] = e;
+		m->slot[slot] = ++m->n;
+		/* Keep the table at most half full. */
+		if (m->n * 2 > m->cap)
+			map_grow(m);
+	}
+	if (ferror(f)) {
+		df_err(err, DF_EXIT_USAGE, NULL, 0, "map %s: read error", path);
+		goto fail;
+	}
+	free(line);
+	fclose(f);
+	return m;
+fail:
+	free(line);
+	fclose(f);
+	map_free(m);
+	return NULL;
+}
+
+/* ---- Lexer ------------------------------------------------------------- */
+
+enum ttype {
+	T_EOF = 0,
+	T_NL,		/* newline or ';' ends a statement */
+	T_WORD,
+	T_STRING,	/* 'string', decoded in val */
+	T_QNAME,	/* "name", decoded in val */
+	T_REGEX,	/* /src/flags: p, len = src; flags, nflags */
+	T_PUNCT		/* { } ( ) , = != < <= > >= ~ !~ -> */
+};
+
+struct tok {
+	enum ttype	 type;
+	const char	*p;		/* in the file text */
+	size_t		 len;
+	char		*val;		/* STRING, QNAME: decoded, owned */
+	size_t		 vlen;
+	const char	*flags;		/* REGEX */
+	size_t		 nflags;
+	unsigned long	 line, col;
+	int		 semicolon;	/* a T_NL written as ';' */
+};
+
+struct parser {
+	const char	*file;		/* owned by rules->files */
+	const char	*dir;		/* for relative paths */
+	const char	*s, *end, *cur;
+	const char	*linestart;
+	unsigned long	 line;
+	struct tok	 t;		/* the current token */
+	int		 nlskip;	/* > 0: newlines are not tokens */
+	int		 depth;		/* include depth */
+	struct rules	*rs;
+	struct df_error	*err;
+	char	       **stack;		/* files being read, for cycles */
+	size_t		 nstack;
 };
 
 static int
-rules_err(struct df_error *err, const char *path, unsigned long line,
-    size_t col, const char *msg)
+perr(struct parser *ps, unsigned long line, unsigned long col,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int
+perr(struct parser *ps, unsigned long line, unsigned long col,
+    const char *fmt, ...)
 {
-	return df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu:%zu: %s", path,
-	    line, col, msg);
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return df_err(ps->err, DF_EXIT_USAGE, NULL, 0, "%s:%lu:%lu: %s",
+	    ps->file, line, col, msg);
 }
 
-struct rules *
-rules_load(const char *path, struct df_error *err)
+/* An error at the current token. */
+#define TERR(ps, ...)	perr((ps), (ps)->t.line, (ps)->t.col, __VA_ARGS__)
+
+static int
+is_word_byte(int c)
 {
-	struct rules *rs;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '$' || c == '.' ||
+	    c == '[' || c == ']' || c == '*' || c == '%' || c == '-' ||
+	    c == ':' || c >= 0x80;
+}
+
+static unsigned long
+col_of(const struct parser *ps, const char *p)
+{
+	return (unsigned long)(p - ps->linestart) + 1;
+}
+
+/* Decode a quoted token whose opening quote is at ps->cur. */
+static int
+lex_quoted(struct parser *ps, int q)
+{
+	const char *p = ps->cur + 1;
+	char *v = xmalloc((size_t)(ps->end - p) + 1);
+	size_t k = 0;
+	int h1, h2;
+
+	for (;;) {
+		if (p == ps->end || *p == '\n') {
+			free(v);
+			return perr(ps, ps->line, col_of(ps, ps->cur),
+			    "unterminated %s", q == '\'' ? "string" : "name");
+		}
+		if (*p == q) {
+			if (p + 1 < ps->end && p[1] == q) {
+				v[k++] = (char)q;
+				p += 2;
+				continue;
+			}
+			p++;
+			break;
+		}
+		if (*p == '\\' && q == '\'') {
+			if (p + 1 == ps->end)
+				continue;	/* unterminated, above */
+			switch (p[1]) {
+			case '\\':
+			case '\'':
+				v[k++] = p[1];
+				break;
+			case 'n':
+				v[k++] = '\n';
+				break;
+			case 't':
+				v[k++] = '\t';
+				break;
+			case 'r':
+				v[k++] = '\r';
+				break;
+			case '0':
+				v[k++] = '\0';
+				break;
+			case 'x':
+				h1 = p + 2 < ps->end ? df_hexval(p[2]) : -1;
+				h2 = p + 3 < ps->end ? df_hexval(p[3]) : -1;
+				if (h1 < 0 || h2 < 0) {
+					free(v);
+					return perr(ps, ps->line,
+					    col_of(ps, p), "\\x needs two hex "
+					    "digits");
+				}
+				v[k++] = (char)(h1 * 16 + h2);
+				p += 2;
+				break;
+			default:
+				free(v);
+				return perr(ps, ps->line, col_of(ps, p),
+				    "unknown escape \\%c in a string (\\\\ "
+				    "\\' \\n \\t \\r \\0 \\xHH)", p[1]);
+			}
+			p += 2;
+			continue;
+		}
+		v[k++] = *p++;
+	}
+	v[k] = '\0';
+	ps->t.type = q == '\'' ? T_STRING : T_QNAME;
+	ps->t.val = v;
+	ps->t.vlen = k;
+	ps->t.len = (size_t)(p - ps->cur);
+	ps->cur = p;
+	return 0;
+}
+
+static int
+lex_regex(struct parser *ps)
+{
+	const char *p = ps->cur + 1, *src = p;
+
+	for (;;) {
+		if (p == ps->end || *p == '\n')
+			return perr(ps, ps->line, col_of(ps, ps->cur),
+			    "unterminated regex");
+		if (*p == '\\' && p + 1 < ps->end && p[1] != '\n') {
+			p += 2;
+			continue;
+		}
+		if (*p == '/')
+			break;
+		p++;
+	}
+	ps->t.type = T_REGEX;
+	ps->t.p = src;
+	ps->t.len = (size_t)(p - src);
+	p++;
+	ps->t.flags = p;
+	while (p < ps->end && ((*p >= 'a' && *p <= 'z') ||
+	    (*p >= 'A' && *p <= 'Z')))
+		p++;
+	ps->t.nflags = (size_t)(p - ps->t.flags);
+	ps->cur = p;
+	return 0;
+}
+
+/* Read the next token into ps->t. */
+static int
+lex(struct parser *ps)
+{
+	const char *p;
+	int c;
+
+	free(ps->t.val);
+	memset(&ps->t, 0, sizeof(ps->t));
+again:
+	while (ps->cur < ps->end && (*ps->cur == ' ' || *ps->cur == '\t' ||
+	    *ps->cur == '\r'))
+		ps->cur++;
+	if (ps->cur < ps->end && *ps->cur == '#')
+		while (ps->cur < ps->end && *ps->cur != '\n')
+			ps->cur++;
+	if (ps->cur + 1 < ps->end && ps->cur[0] == '\\' &&
+	    (ps->cur[1] == '\n' || (ps->cur[1] == '\r' &&
+	    ps->cur + 2 < ps->end && ps->cur[2] == '\n'))) {
+		ps->cur += ps->cur[1] == '\n' ? 2 : 3;
+		ps->line++;
+		ps->linestart = ps->cur;
+		goto again;
+	}
+	ps->t.line = ps->line;
+	ps->t.col = col_of(ps, ps->cur);
+	ps->t.p = ps->cur;
+	if (ps->cur == ps->end) {
+		ps->t.type = T_EOF;
+		return 0;
+	}
+	c = (unsigned char)*ps->cur;
+	if (c == '\n') {
+		ps->cur++;
+		ps->line++;
+		ps->linestart = ps->cur;
+		if (ps->nlskip > 0)
+			goto again;
+		ps->t.type = T_NL;
+		ps->t.len = 1;
+		return 0;
+	}
+	if (c == '\0')
+		return TERR(ps, "NUL byte in rules file");
+	if (c == '\'' || c == '"')
+		return lex_quoted(ps, c);
+	if (c == '/')
+		return lex_regex(ps);
+	if (c == ';') {
+		ps->cur++;
+		ps->t.type = T_NL;
+		ps->t.semicolon = 1;
+		ps->t.len = 1;
+		return 0;
+	}
+	p = ps->cur;
+	if ((c == '!' || c == '<' || c == '>') && p + 1 < ps->end &&
+	    p[1] == '=') {
+		ps->t.len = 2;
+	} else if (c == '!' && p + 1 < ps->end && p[1] == '~') {
+		ps->t.len = 2;
+	} else if (c == '-' && p + 1 < ps->end && p[1] == '>') {
+		ps->t.len = 2;
+	} else if (strchr("{}(),=<>~", c) != NULL) {
+		ps->t.len = 1;
+	} else if (is_word_byte(c)) {
+		while (p < ps->end && is_word_byte((unsigned char)*p))
+			p++;
+		ps->t.type = T_WORD;
+		ps->t.len = (size_t)(p - ps->cur);
+		ps->cur = p;
+		return 0;
+	} else {
+		return TERR(ps, "unexpected character '%c'", c);
+	}
+	ps->t.type = T_PUNCT;
+	ps->cur += ps->t.len;
+	return 0;
+}
+
+static int
+tok_is(const struct tok *t, const char *kw)
+{
+	return t->type == T_WORD && df_slice_caseeq(t->p, t->len, kw);
+}
+
+static int
+tok_punct(const struct tok *t, const char *s)
+{
+	return t->type == T_PUNCT && df_slice_eq(t->p, t->len, s);
+}
+
+static int
+at_end(const struct parser *ps)
+{
+	return ps->t.type == T_NL || ps->t.type == T_EOF ||
+	    tok_punct(&ps->t, "}");
+}
+
+/* A short description of the current token for messages. */
+static const char *
+tok_what(const struct tok *t, char *b, size_t n)
+{
+	switch (t->type) {
+	case T_EOF:
+		return "end of file";
+	case T_NL:
+		return t->semicolon ? "';'" : "end of line";
+	case T_STRING:
+		return "a string";
+	case T_QNAME:
+		return "a quoted name";
+	case T_REGEX:
+		return "a regex";
+	default:
+		snprintf(b, n, "'%.*s'", (int)(t->len > 40 ? 40 : t->len),
+		    t->p);
+		return b;
+	}
+}
+
+static int
+expect_end(struct parser *ps)
+{
+	char b[64];
+
+	if (at_end(ps))
+		return 0;
+	return TERR(ps, "unexpected %s", tok_what(&ps->t, b, sizeof(b)));
+}
+
+static int
+expect_punct(struct parser *ps, const char *s)
+{
+	char b[64];
+
+	if (!tok_punct(&ps->t, s))
+		return TERR(ps, "expected '%s', found %s", s,
+		    tok_what(&ps->t, b, sizeof(b)));
+	return lex(ps);
+}
+
+static int
+expect_word(struct parser *ps, const char *kw)
+{
+	char b[64];
+
+	if (!tok_is(&ps->t, kw))
+		return TERR(ps, "expected '%s', found %s", kw,
+		    tok_what(&ps->t, b, sizeof(b)));
+	return lex(ps);
+}
+
+static struct rule_pos
+here(const struct parser *ps)
+{
+	struct rule_pos pos = { ps->file, ps->t.line, ps->t.col };
+
+	return pos;
+}
+
+static int
+compile_tok_regex(struct parser *ps, struct rx **out)
+{
+	char msg[300];
+	size_t off = 0;
+
+	*out = rx_compile(ps->t.p, ps->t.len, ps->t.flags, ps->t.nflags,
+	    msg, sizeof(msg), &off);
+	if (*out == NULL)
+		return perr(ps, ps->t.line, ps->t.col + 1 + off, "%s", msg);
+	return lex(ps);
+}
+
+/* ---- Names ------------------------------------------------------------- */
+
+/*
+ * NAME: /regex/, or adjacent words and "quoted" parts forming one or
+ * (with allow_schema) two dot-separated segments.
+ */
+static int
+parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
+    const char *what)
+{
+	char *seg[3] = { NULL, NULL, NULL };
+	int quoted[3] = { 0, 0, 0 };
+	size_t nseg = 0, i;
+	const char *start = ps->t.p, *prev_end, *w, *e, *dot;
+	char b[64];
+	int rc = -1;
+
+	memset(n, 0, sizeof(*n));
+	n->pos = here(ps);
+	if (ps->t.type == T_REGEX) {
+		n->text = xstrndup(ps->t.p - 1, (size_t)(ps->t.flags +
+		    ps->t.nflags - ps->t.p) + 1);
+		return compile_tok_regex(ps, &n->rx);
+	}
+	if (ps->t.type != T_WORD && ps->t.type != T_QNAME)
+		return TERR(ps, "expected %s, found %s", what,
+		    tok_what(&ps->t, b, sizeof(b)));
+	nseg = 1;
+	for (;;) {
+		if (ps->t.type == T_QNAME) {
+			if (seg[nseg - 1] != NULL) {
+				TERR(ps, "a quoted part must follow a '.'");
+				goto out;
+			}
+			seg[nseg - 1] = xstrndup(ps->t.val, ps->t.vlen);
+			quoted[nseg - 1] = 1;
+		} else {
+			w = ps->t.p;
+			e = w + ps->t.len;
+			while (w <= e) {
+				dot = memchr(w, '.', (size_t)(e - w));
+				if (dot == NULL)
+					dot = e;
+				if (dot > w) {
+					if (seg[nseg - 1] != NULL) {
+						TERR(ps, "expected '.' in %s",
+						    what);
+						goto out;
+					}
+					seg[nseg - 1] = xstrndup(w,
+					    (size_t)(dot - w));
+				}
+				if (dot == e)
+					break;
+				if (seg[nseg - 1] == NULL || nseg == 3) {
+					TERR(ps, "malformed %s", what);
+					goto out;
+				}
+				nseg++;
+				w = dot + 1;
+			}
+		}
+		prev_end = ps->t.p + ps->t.len;
+		if (lex(ps) == -1)
+			goto out;
+		if ((ps->t.type != T_WORD && ps->t.type != T_QNAME) ||
+		    ps->t.p != prev_end)
+			break;
+	}
+	for (i = 0; i < nseg; i++)
+		if (seg[i] == NULL || seg[i][0] == '\0') {
+			perr(ps, n->pos.line, n->pos.col, "malformed %s", what);
+			goto out;
+		}
+	if (nseg > (allow_schema ? 2u : 1u)) {
+		perr(ps, n->pos.line, n->pos.col, "malformed %s (too many "
+		    "dots)", what);
+		goto out;
+	}
+	if (nseg == 2) {
+		n->schema = seg[0];
+		n->name = seg[1];
+		n->quoted = quoted[1];
+		seg[0] = seg[1] = NULL;
+	} else {
+		n->name = seg[0];
+		n->quoted = quoted[0];
+		seg[0] = NULL;
+	}
+	n->text = xstrndup(start, (size_t)(prev_end - start));
+	rc = 0;
+out:
+	for (i = 0; i < 3; i++)
+		free(seg[i]);
+	return rc;
+}
+
+static void
+name_free(struct rule_name *n)
+{
+	free(n->schema);
+	free(n->name);
+	rx_free(n->rx);
+	free(n->text);
+}
+
+int
+rule_name_match(const struct rule_name *n, const char *schema,
+    const char *name)
+{
+	char *q;
+	size_t a, b;
+	int m;
+
+	if (n->rx != NULL) {
+		if (rx_match(n->rx, name, strlen(name), NULL) == 1)
+			return 1;
+		if (schema == NULL)
+			return 0;
+		a = strlen(schema);
+		b = strlen(name);
+		q = xmalloc(a + b + 2);
+		memcpy(q, schema, a);
+		q[a] = '.';
+		memcpy(q + a + 1, name, b + 1);
+		m = rx_match(n->rx, q, a + b + 1, NULL) == 1;
+		free(q);
+		return m;
+	}
+	if (n->schema != NULL && (schema == NULL || (n->quoted ?
+	    strcmp(n->schema, schema) : strcasecmp(n->schema, schema)) != 0))
+		return 0;
+	return (n->quoted ? strcmp(n->name, name) :
+	    strcasecmp(n->name, name)) == 0;
+}
+
+/* NAME [, NAME ...] until the end of the statement. */
+static int
+parse_name_list(struct parser *ps, struct rule_name **list, size_t *n,
+    int allow_schema, const char *what)
+{
+	for (;;) {
+		*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+		if (parse_name(ps, &(*list)[*n], allow_schema, what) == -1)
+			return -1;
+		(*n)++;
+		if (!tok_punct(&ps->t, ","))
+			return expect_end(ps);
+		if (lex(ps) == -1)
+			return -1;
+	}
+}
+
+/* A plain identifier (column of a condition, pointer name). */
+static int
+parse_ident(struct parser *ps, char **out, const char *what)
+{
+	struct rule_name n;
+
+	if (ps->t.type == T_REGEX) {
+		char b[64];
+
+		return TERR(ps, "expected %s, found %s", what,
+		    tok_what(&ps->t, b, sizeof(b)));
+	}
+	if (parse_name(ps, &n, 0, what) == -1)
+		return -1;
+	*out = n.name;
+	n.name = NULL;
+	name_free(&n);
+	return 0;
+}
+
+/* ---- Values and conditions ------------------------------------------- */
+
+static int
+is_number(const char *p, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < n && (p[i] == '-' || p[i] == '+'))
+		i++;
+	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+		digits++;
+	if (i < n && p[i] == '.')
+		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			digits++;
+	return digits > 0 && i == n;
+}
+
+/* 'string' or a number. */
+static int
+parse_value(struct parser *ps, struct rule_value *v)
+{
+	char b[64];
+
+	memset(v, 0, sizeof(*v));
+	if (ps->t.type == T_STRING) {
+		v->p = ps->t.val;
+		v->len = ps->t.vlen;
+		ps->t.val = NULL;
+		return lex(ps);
+	}
+	if (ps->t.type == T_WORD && is_number(ps->t.p, ps->t.len)) {
+		v->p = xstrndup(ps->t.p, ps->t.len);
+		v->len = ps->t.len;
+		v->number = 1;
+		return lex(ps);
+	}
+	return TERR(ps, "expected a 'string' or a number, found %s",
+	    tok_what(&ps->t, b, sizeof(b)));
+}
+
+static int
+parse_string(struct parser *ps, struct rule_value *v, const char *what)
+{
+	char b[64];
+
+	if (ps->t.type != T_STRING)
+		return TERR(ps, "expected %s ('...'), found %s", what,
+		    tok_what(&ps->t, b, sizeof(b)));
+	return parse_value(ps, v);
+}
+
+static void
+cond_free(struct rule_cond *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	cond_free(c->a);
+	cond_free(c->b);
+	free(c->column);
+	for (i = 0; i < c->nvals; i++)
+		free(c->vals[i].p);
+	free(c->vals);
+	rx_free(c->rx);
+	free(c);
+}
+
+static int parse_or(struct parser *, struct rule_cond **);
+
+static int
+parse_cmp(struct parser *ps, struct rule_cond **out)
+{
+	static const struct {
+		const char	*op;
+		enum cond_op	 code;
+	} ops[] = {
+		{ "=", COND_EQ }, { "!=", COND_NE }, { "<", COND_LT },
+		{ "<=", COND_LE }, { ">", COND_GT }, { ">=", COND_GE },
+		{ "~", COND_MATCH }, { "!~", COND_NMATCH }
+	};
+	struct rule_cond *c = xcalloc(1, sizeof(*c));
+	char b[64];
+	size_t i;
+
+	*out = c;
+	c->pos = here(ps);
+	if (parse_ident(ps, &c->column, "a column name") == -1)
+		return -1;
+	if (tok_is(&ps->t, "is")) {
+		if (lex(ps) == -1)
+			return -1;
+		c->op = COND_NULL;
+		if (tok_is(&ps->t, "not")) {
+			c->op = COND_NOTNULL;
+			if (lex(ps) == -1)
+				return -1;
+		}
+		return expect_word(ps, "null");
+	}
+	if (tok_is(&ps->t, "in")) {
+		c->op = COND_IN;
+		if (lex(ps) == -1)
+			return -1;
+		if (!tok_punct(&ps->t, "("))
+			return TERR(ps, "expected '(' after in");
+		ps->nlskip++;
+		if (lex(ps) == -1)
+			return -1;
+		for (;;) {
+			c->vals = xrealloc(c->vals, (c->nvals + 1) *
+			    sizeof(*c->vals));
+			if (parse_value(ps, &c->vals[c->nvals]) == -1)
+				return -1;
+			c->nvals++;
+			if (!tok_punct(&ps->t, ","))
+				break;
+			if (lex(ps) == -1)
+				return -1;
+		}
+		ps->nlskip--;
+		return expect_punct(ps, ")");
+	}
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (tok_punct(&ps->t, ops[i].op))
+			break;
+	if (i == sizeof(ops) / sizeof(ops[0]))
+		return TERR(ps, "expected an operator (= != < <= > >= ~ !~ "
+		    "in is), found %s", tok_what(&ps->t, b, sizeof(b)));
+	c->op = ops[i].code;
+	if (lex(ps) == -1)
+		return -1;
+	if (c->op == COND_MATCH || c->op == COND_NMATCH) {
+		if (ps->t.type != T_REGEX)
+			return TERR(ps, "expected a /regex/ after ~");
+		return compile_tok_regex(ps, &c->rx);
+	}
+	c->vals = xcalloc(1, sizeof(*c->vals));
+	c->nvals = 1;
+	return parse_value(ps, &c->vals[0]);
+}
+
+static int
+parse_not(struct parser *ps, struct rule_cond **out)
+{
+	struct rule_cond *c;
+
+	if (tok_is(&ps->t, "not")) {
+		c = xcalloc(1, sizeof(*c));
+		*out = c;
+		c->op = COND_NOT;
+		c->pos = here(ps);
+		if (lex(ps) == -1)
+			return -1;
+		return parse_not(ps, &c->a);
+	}
+	if (tok_punct(&ps->t, "(")) {
+		ps->nlskip++;
+		if (lex(ps) == -1 || parse_or(ps, out) == -1)
+			return -1;
+		ps->nlskip--;
+		return expect_punct(ps, ")");
+	}
+	return parse_cmp(ps, out);
+}
+
+static int
+parse_and(struct parser *ps, struct rule_cond **out)
+{
+	struct rule_cond *c;
+
+	if (parse_not(ps, out) == -1)
+		return -1;
+	while (tok_is(&ps->t, "and")) {
+		c = xcalloc(1, sizeof(*c));
+		c->op = COND_AND;
+		c->pos = here(ps);
+		c->a = *out;
+		*out = c;
+		if (lex(ps) == -1 || parse_not(ps, &c->b) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+parse_or(struct parser *ps, struct rule_cond **out)
+{
+	struct rule_cond *c;
+
+	if (parse_and(ps, out) == -1)
+		return -1;
+	while (tok_is(&ps->t, "or")) {
+		c = xcalloc(1, sizeof(*c));
+		c->op = COND_OR;
+		c->pos = here(ps);
+		c->a = *out;
+		*out = c;
+		if (lex(ps) == -1 || parse_and(ps, &c->b) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Parse a decimal number (for SQL-style comparisons). */
+static int
+to_double(const char *p, size_t n, double *out)
+{
+	char tmp[64], *end;
+
+	if (n == 0 || n >= sizeof(tmp) || !is_number(p, n))
+		return -1;
+	memcpy(tmp, p, n);
+	tmp[n] = '\0';
+	*out = strtod(tmp, &end);
+	return *end == '\0' ? 0 : -1;
+}
+
+static int
+compare(const char *p, size_t n, const struct rule_value *v)
+{
+	double x, y;
+	size_t m;
+	int c;
+
+	if (v->number && to_double(p, n, &x) == 0 &&
+	    to_double(v->p, v->len, &y) == 0)
+		return x < y ? -1 : x > y;
+	m = n < v->len ? n : v->len;
+	c = m ? memcmp(p, v->p, m) : 0;
+	if (c != 0)
+		return c;
+	return n < v->len ? -1 : n > v->len;
+}
+
+int
+rule_cond_eval(const struct rule_cond *c,
+    int (*get)(void *, const struct rule_cond *, const char **, size_t *,
+    struct df_error *), void *ctx, struct df_error *err)
+{
+	const char *p = NULL;
+	size_t n = 0, i;
+	int r, isnull;
+
+	switch (c->op) {
+	case COND_AND:
+	case COND_OR:
+		r = rule_cond_eval(c->a, get, ctx, err);
+		if (r == -1 || (c->op == COND_AND ? r == 0 : r == 1))
+			return r;
+		return rule_cond_eval(c->b, get, ctx, err);
+	case COND_NOT:
+		r = rule_cond_eval(c->a, get, ctx, err);
+		return r == -1 ? -1 : !r;
+	default:
+		break;
+	}
+	isnull = get(ctx, c, &p, &n, err);
+	if (isnull == -1)
+		return -1;
+	if (c->op == COND_NULL)
+		return isnull;
+	if (c->op == COND_NOTNULL)
+		return !isnull;
+	if (isnull)
+		return 0;
+	switch (c->op) {
+	case COND_EQ:
+		return compare(p, n, &c->vals[0]) == 0;
+	case COND_NE:
+		return compare(p, n, &c->vals[0]) != 0;
+	case COND_LT:
+		return compare(p, n, &c->vals[0]) < 0;
+	case COND_LE:
+		return compare(p, n, &c->vals[0]) <= 0;
+	case COND_GT:
+		return compare(p, n, &c->vals[0]) > 0;
+	case COND_GE:
+		return compare(p, n, &c->vals[0]) >= 0;
+	case COND_MATCH:
+	case COND_NMATCH:
+		r = rx_match(c->rx, p, n, err);
+		if (r == -1)
+			return -1;
+		return c->op == COND_MATCH ? r : !r;
+	case COND_IN:
+		for (i = 0; i < c->nvals; i++)
+			if (compare(p, n, &c->vals[i]) == 0)
+				return 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* ---- Actions ------------------------------------------------------------ */
+
+static const struct {
+	const char	*name;
+	enum action_kind kind;
+} action_names[] = {
+	{ "keep", ACT_KEEP }, { "null", ACT_NULL }, { "empty", ACT_EMPTY },
+	{ "set", ACT_SET }, { "hash", ACT_HASH }, { "email", ACT_EMAIL },
+	{ "first_name", ACT_FIRST_NAME }, { "last_name", ACT_LAST_NAME },
+	{ "full_name", ACT_FULL_NAME }, { "username", ACT_USERNAME },
+	{ "company", ACT_COMPANY }, { "street", ACT_STREET },
+	{ "city", ACT_CITY }, { "zip", ACT_ZIP }, { "country", ACT_COUNTRY },
+	{ "phone", ACT_PHONE }, { "digits", ACT_DIGITS },
+	{ "partial", ACT_PARTIAL }, { "replace", ACT_REPLACE },
+	{ "uuid", ACT_UUID }, { "ipv4", ACT_IPV4 }, { "ipv6", ACT_IPV6 },
+	{ "credit_card", ACT_CREDIT_CARD }, { "date_shift", ACT_DATE_SHIFT },
+	{ "noise", ACT_NOISE }, { "map", ACT_MAP }, { "json", ACT_JSON },
+	{ "relink", ACT_RELINK }
+};
+
+const char *
+rule_action_name(enum action_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(action_names) / sizeof(action_names[0]); i++)
+		if (action_names[i].kind == k)
+			return action_names[i].name;
+	return "?";
+}
+
+static int
+has_locale(enum action_kind k)
+{
+	return k == ACT_FIRST_NAME || k == ACT_LAST_NAME ||
+	    k == ACT_FULL_NAME || k == ACT_COMPANY || k == ACT_STREET ||
+	    k == ACT_CITY || k == ACT_ZIP || k == ACT_COUNTRY;
+}
+
+/* An unsigned integer word in [min, max]. */
+static int
+parse_count(struct parser *ps, long min, long max, long *out,
+    const char *what)
+{
+	char tmp[32], *end, b[64];
+	long v;
+
+	if (ps->t.type != T_WORD || ps->t.len >= sizeof(tmp))
+		return TERR(ps, "expected %s, found %s", what,
+		    tok_what(&ps->t, b, sizeof(b)));
+	memcpy(tmp, ps->t.p, ps->t.len);
+	tmp[ps->t.len] = '\0';
+	errno = 0;
+	v = strtol(tmp, &end, 10);
+	if (*end != '\0' || tmp[0] < '0' || tmp[0] > '9')
+		return TERR(ps, "expected %s, found %s", what,
+		    tok_what(&ps->t, b, sizeof(b)));
+	if (errno != 0 || v < min || v > max)
+		return TERR(ps, "%s must be from %ld to %ld", what, min, max);
+	*out = v;
+	return lex(ps);
+}
+
+/* A positive decimal, optionally followed by % (PERCENT, 5%, 2.5). */
+static int
+parse_percent(struct parser *ps, double max, double *out, const char *what)
+{
+	char tmp[32], *end, b[64];
+	size_t n = ps->t.len;
+	double v;
+
+	if (ps->t.type == T_WORD && n > 0 && ps->t.p[n - 1] == '%')
+		n--;
+	if (ps->t.type != T_WORD || n == 0 || n >= sizeof(tmp) ||
+	    !is_number(ps->t.p, n) || ps->t.p[0] == '-' || ps->t.p[0] == '+')
+		return TERR(ps, "expected %s, found %s", what,
+		    tok_what(&ps->t, b, sizeof(b)));
+	memcpy(tmp, ps->t.p, n);
+	tmp[n] = '\0';
+	v = strtod(tmp, &end);
+	if (!(v > 0) || v > max)
+		return TERR(ps, "%s must be more than 0 and at most %g", what,
+		    max);
+	*out = v;
+	return lex(ps);
+}
+
+/* A file name: "path", 'path' or a bare word; resolved against dir. */
+static int
+parse_path(struct parser *ps, char **out, const char *what)
+{
+	const char *p;
+	size_t n, d;
+	char b[64];
+
+	if (ps->t.type == T_STRING || ps->t.type == T_QNAME) {
+		p = ps->t.val;
+		n = ps->t.vlen;
+	} else if (ps->t.type == T_WORD) {
+		p = ps->t.p;
+		n = ps->t.len;
+	} else {
+		return TERR(ps, "expected %s, found %s", what,
+		    tok_what(&ps->t, b, sizeof(b)));
+	}
+	if (n == 0 || memchr(p, '\0', n) != NULL)
+		return TERR(ps, "empty or invalid %s", what);
+	if (p[0] == '/' || ps->dir[0] == '\0') {
+		*out = xstrndup(p, n);
+	} else {
+		d = strlen(ps->dir);
+		*out = xmalloc(d + n + 2);
+		memcpy(*out, ps->dir, d);
+		(*out)[d] = '/';
+		memcpy(*out + d + 1, p, n);
+		(*out)[d + n + 1] = '\0';
+	}
+	return lex(ps);
+}
+
+static void action_free(struct rule_action *);
+static int parse_action(struct parser *, struct rule_action *, int);
+
+static void
+json_free(struct rule_json *j)
+{
+	size_t i, k;
+
+	if (j == NULL)
+		return;
+	for (i = 0; i < j->n; i++) {
+		for (k = 0; k < j->rules[i].nsteps; k++)
+			free(j->rules[i].steps[k].key);
+		free(j->rules[i].steps);
+		free(j->rules[i].path);
+		action_free(&j->rules[i].act);
+	}
+	free(j->rules);
+	free(j);
+}
+
+static void
+add_step(struct json_rule *r, const char *key, size_t len)
+{
+	r->steps = xrealloc(r->steps, (r->nsteps + 1) * sizeof(*r->steps));
+	r->steps[r->nsteps].key = key != NULL ? xstrndup(key, len) : NULL;
+	r->steps[r->nsteps].len = key != NULL ? len : 0;
+	r->nsteps++;
+}
+
+/*
+ * A JSON path: adjacent words and "quoted keys"; in words, "." separates
+ * keys and "[]" selects every element of an array.
+ */
+static int
+parse_json_path(struct parser *ps, struct json_rule *r)
+{
+	const char *start = ps->t.p, *prev_end, *w, *e;
+	unsigned long line = ps->t.line, col = ps->t.col;
+	int need_sep = 0;	/* a key was just read; '.' or '[' follows */
+	char b[64];
+
+	if (ps->t.type != T_WORD && ps->t.type != T_QNAME)
+		return TERR(ps, "expected a JSON path, found %s",
+		    tok_what(&ps->t, b, sizeof(b)));
+	for (;;) {
+		if (ps->t.type == T_QNAME) {
+			if (need_sep)
+				return TERR(ps, "expected '.' before a quoted "
+				    "key");
+			add_step(r, ps->t.val, ps->t.vlen);
+			need_sep = 1;
+		} else {
+			w = ps->t.p;
+			e = w + ps->t.len;
+			while (w < e) {
+				if (*w == '.') {
+					if (!need_sep)
+						return perr(ps, line, col,
+						    "malformed JSON path");
+					need_sep = 0;
+					w++;
+					if (w == e && (ps->cur >= ps->end ||
+					    *ps->cur != '"'))
+						return perr(ps, line, col,
+						    "malformed JSON path");
+				} else if (*w == '[') {
+					if (w + 1 == e || w[1] != ']')
+						return perr(ps, line, col,
+						    "malformed JSON path ('[' "
+						    "must be '[]')");
+					add_step(r, NULL, 0);
+					need_sep = 1;
+					w += 2;
+				} else {
+					const char *k = w;
+
+					if (need_sep)
+						return perr(ps, line, col,
+						    "malformed JSON path");
+					while (w < e && *w != '.' && *w != '[')
+						w++;
+					if (memchr(k, ']', (size_t)(w - k)))
+						return perr(ps, line, col,
+						    "malformed JSON path");
+					add_step(r, k, (size_t)(w - k));
+					need_sep = 1;
+				}
+			}
+		}
+		prev_end = ps->t.p + ps->t.len;
+		if (lex(ps) == -1)
+			return -1;
+		if ((ps->t.type != T_WORD && ps->t.type != T_QNAME) ||
+		    ps->t.p != prev_end)
+			break;
+	}
+	if (!need_sep || r->nsteps == 0)
+		return perr(ps, line, col, "malformed JSON path");
+	r->path = xstrndup(start, (size_t)(prev_end - start));
+	return 0;
+}
+
+/* json { PATH ACTION ; ... } */
+static int
+parse_json(struct parser *ps, struct rule_json **out)
+{
+	struct rule_json *j = xcalloc(1, sizeof(*j));
+	struct json_rule *r;
+
+	*out = j;
+	if (!tok_punct(&ps->t, "{"))
+		return TERR(ps, "expected '{' after json");
+	if (lex(ps) == -1)
+		return -1;
+	for (;;) {
+		while (ps->t.type == T_NL)
+			if (lex(ps) == -1)
+				return -1;
+		if (tok_punct(&ps->t, "}"))
+			break;
+		if (ps->t.type == T_EOF)
+			return TERR(ps, "unterminated json { } block");
+		j->rules = xrealloc(j->rules, (j->n + 1) * sizeof(*j->rules));
+		r = &j->rules[j->n++];
+		memset(r, 0, sizeof(*r));
+		if (parse_json_path(ps, r) == -1 ||
+		    parse_action(ps, &r->act, 1) == -1)
+			return -1;
+		if (!at_end(ps))
+			return expect_end(ps);
+	}
+	if (j->n == 0)
+		return TERR(ps, "empty json { } block");
+	/* Newlines end statements again after the block. */
+	ps->nlskip--;
+	return lex(ps);
+}
+
+static void
+action_free(struct rule_action *a)
+{
+	size_t i;
+
+	free(a->lit.p);
+	free(a->locale);
+	rx_free(a->rx);
+	map_free(a->map);
+	json_free(a->json);
+	free(a->pointer);
+	for (i = 0; i < a->nby; i++)
+		free(a->by[i]);
+	free(a->by);
+	free(a->salt.p);
+	cond_free(a->when);
+}
+
+/*
+ * ACTION [ARGS] [salt 'x'] [when COND].  In a json block (injson) the
+ * action ends at ';', a newline being just space there, and json,
+ * relink and when are not allowed.
+ */
+static int
+parse_action(struct parser *ps, struct rule_action *a, int injson)
+{
+	char b[64], *path = NULL;
+	size_t i;
+	long v;
+
+	memset(a, 0, sizeof(*a));
+	a->pos = here(ps);
+	if (ps->t.type != T_WORD)
+		return TERR(ps, "expected an action, found %s",
+		    tok_what(&ps->t, b, sizeof(b)));
+	for (i = 0; i < sizeof(action_names) / sizeof(action_names[0]); i++)
+		if (tok_is(&ps->t, action_names[i].name))
+			break;
+	if (i == sizeof(action_names) / sizeof(action_names[0]))
+		return TERR(ps, "unknown action '%.*s' (see dumprules(5))",
+		    (int)(ps->t.len > 40 ? 40 : ps->t.len), ps->t.p);
+	a->kind = action_names[i].kind;
+	if (injson && (a->kind == ACT_JSON || a->kind == ACT_RELINK))
+		return TERR(ps, "%s is not allowed inside json { }",
+		    action_names[i].name);
+	if (lex(ps) == -1)
+		return -1;
+	switch (a->kind) {
+	case ACT_SET:
+		if (parse_string(ps, &a->lit, "a 'literal'") == -1)
+			return -1;
+		break;
+	case ACT_HASH:
+		if (ps->t.type == T_WORD && ps->t.len > 0 &&
+		    ps->t.p[0] >= '0' && ps->t.p[0] <= '9' &&
+		    parse_count(ps, 1, 128, &a->n1, "the hash length") == -1)
+			return -1;
+		break;
+	case ACT_PARTIAL:
+		if (parse_count(ps, 0, 1000, &a->n1, "PREFIX") == -1 ||
+		    parse_count(ps, 0, 1000, &a->n2, "SUFFIX") == -1)
+			return -1;
+		if (ps->t.type == T_STRING) {
+			if (parse_value(ps, &a->lit) == -1)
+				return -1;
+			if (a->lit.len == 0 ||
+			    utf8_chars(a->lit.p, a->lit.len) != 1)
+				return perr(ps, a->pos.line, a->pos.col,
+				    "the mask of partial must be one "
+				    "character");
+		}
+		break;
+	case ACT_REPLACE:
+		if (ps->t.type != T_REGEX)
+			return TERR(ps, "expected a /regex/ after replace");
+		if (compile_tok_regex(ps, &a->rx) == -1 ||
+		    parse_string(ps, &a->lit, "a 'template'") == -1)
+			return -1;
+		break;
+	case ACT_DATE_SHIFT:
+		if (parse_count(ps, 1, 36500, &a->n1, "DAYS") == -1)
+			return -1;
+		break;
+	case ACT_NOISE:
+		if (parse_percent(ps, 100, &a->pct, "PERCENT") == -1)
+			return -1;
+		break;
+	case ACT_MAP:
+		if (parse_path(ps, &path, "a map FILE") == -1)
+			return -1;
+		a->map = map_load(path, ps->err);
+		free(path);
+		if (a->map == NULL) {
+			char msg[sizeof(ps->err->msg)];
+
+			memcpy(msg, ps->err->msg, sizeof(msg));
+			return perr(ps, a->pos.line, a->pos.col, "%s", msg);
+		}
+		if (tok_is(&ps->t, "default")) {
+			if (lex(ps) == -1)
+				return -1;
+			if (tok_is(&ps->t, "keep")) {
+				a->map_default = MAP_KEEP;
+			} else if (tok_is(&ps->t, "null")) {
+				a->map_default = MAP_NULL;
+			} else if (ps->t.type == T_STRING) {
+				a->map_default = MAP_SET;
+				if (parse_value(ps, &a->lit) == -1)
+					return -1;
+				break;
+			} else {
+				return TERR(ps, "expected 'literal', keep or "
+				    "null after default");
+			}
+			if (lex(ps) == -1)
+				return -1;
+		}
+		break;
+	case ACT_JSON:
+		ps->nlskip++;
+		if (parse_json(ps, &a->json) == -1)
+			return -1;
+		break;
+	case ACT_RELINK:
+		if (parse_ident(ps, &a->pointer, "a pointer name") == -1)
+			return -1;
+		if (!tok_is(&ps->t, "by"))
+			break;
+		if (lex(ps) == -1)
+			return -1;
+		if (tok_is(&ps->t, "lower") && ps->cur < ps->end &&
+		    *ps->cur == '(') {
+			a->by_lower = 1;
+			if (lex(ps) == -1 || expect_punct(ps, "(") == -1)
+				return -1;
+			a->by = xcalloc(1, sizeof(*a->by));
+			if (parse_ident(ps, &a->by[0], "a column") == -1)
+				return -1;
+			a->nby = 1;
+			if (expect_punct(ps, ")") == -1)
+				return -1;
+			break;
+		}
+		for (;;) {
+			a->by = xrealloc(a->by, (a->nby + 1) * sizeof(*a->by));
+			if (parse_ident(ps, &a->by[a->nby], "a column") == -1)
+				return -1;
+			a->nby++;
+			if (!tok_punct(&ps->t, ","))
+				break;
+			if (lex(ps) == -1)
+				return -1;
+		}
+		break;
+	default:
+		if (has_locale(a->kind) && tok_is(&ps->t, "en"))
+			a->locale = xstrdup("en");
+		else if (has_locale(a->kind) && tok_is(&ps->t, "de"))
+			a->locale = xstrdup("de");
+		else if (has_locale(a->kind) && ps->t.type == T_WORD &&
+		    !tok_is(&ps->t, "salt") && !tok_is(&ps->t, "when"))
+			return TERR(ps, "unknown locale '%.*s' (en, de)",
+			    (int)(ps->t.len > 20 ? 20 : ps->t.len), ps->t.p);
+		if (a->locale != NULL && lex(ps) == -1)
+			return -1;
+		break;
+	}
+	if (tok_is(&ps->t, "salt")) {
+		if (lex(ps) == -1 ||
+		    parse_string(ps, &a->salt, "a 'salt'") == -1)
+			return -1;
+	}
+	if (tok_is(&ps->t, "when")) {
+		if (injson)
+			return TERR(ps, "when is not allowed inside json { }");
+		if (lex(ps) == -1 || parse_or(ps, &a->when) == -1)
+			return -1;
+	}
+	(void)v;
+	return 0;
+}
+
+/* ---- Statements -------------------------------------------------------- */
+
+static void
+column_free(struct rule_column *c)
+{
+	name_free(&c->col);
+	action_free(&c->act);
+}
+
+/* table NAME { COLUMN ACTION ... } */
+static int
+parse_table(struct parser *ps)
+{
+	struct rules *rs = ps->rs;
+	struct rule_table *t;
+	struct rule_column *c;
+
+	rs->tables = xrealloc(rs->tables, (rs->ntables + 1) *
+	    sizeof(*rs->tables));
+	t = &rs->tables[rs->ntables++];
+	memset(t, 0, sizeof(*t));
+	if (parse_name(ps, &t->name, 1, "a table name") == -1)
+		return -1;
+	while (ps->t.type == T_NL && !ps->t.semicolon)
+		if (lex(ps) == -1)
+			return -1;
+	if (!tok_punct(&ps->t, "{"))
+		return TERR(ps, "expected '{' after the table name");
+	if (lex(ps) == -1)
+		return -1;
+	for (;;) {
+		while (ps->t.type == T_NL)
+			if (lex(ps) == -1)
+				return -1;
+		if (tok_punct(&ps->t, "}"))
+			break;
+		if (ps->t.type == T_EOF)
+			return perr(ps, t->name.pos.line, t->name.pos.col,
+			    "table block not closed with '}'");
+		t->cols = xrealloc(t->cols, (t->ncols + 1) * sizeof(*t->cols));
+		c = &t->cols[t->ncols++];
+		memset(c, 0, sizeof(*c));
+		if (parse_name(ps, &c->col, 0, "a column name") == -1 ||
+		    parse_action(ps, &c->act, 0) == -1 || expect_end(ps) == -1)
+			return -1;
+	}
+	if (lex(ps) == -1)
+		return -1;
+	return expect_end(ps);
+}
+
+/* column COLNAME ACTION */
+static int
+parse_column(struct parser *ps)
+{
+	struct rules *rs = ps->rs;
+	struct rule_column *c;
+
+	rs->columns = xrealloc(rs->columns, (rs->ncolumns + 1) *
+	    sizeof(*rs->columns));
+	c = &rs->columns[rs->ncolumns++];
+	memset(c, 0, sizeof(*c));
+	if (parse_name(ps, &c->col, 0, "a column name or /regex/") == -1 ||
+	    parse_action(ps, &c->act, 0) == -1)
+		return -1;
+	return expect_end(ps);
+}
+
+static int
+parse_key(struct parser *ps)
+{
+	struct rules *rs = ps->rs;
+	struct rule_pos pos = here(ps);
+
+	if (rs->key != KEY_DEFAULT)
+		return TERR(ps, "a second key statement (the first is at "
+		    "%s:%lu)", rs->key_pos.file, rs->key_pos.line);
+	if (tok_is(&ps->t, "env")) {
+		if (lex(ps) == -1)
+			return -1;
+		if (ps->t.type != T_WORD)
+			return TERR(ps, "expected an environment variable "
+			    "name");
+		rs->key_arg = xstrndup(ps->t.p, ps->t.len);
+		rs->key = KEY_ENV;
+		if (lex(ps) == -1)
+			return -1;
+	} else if (tok_is(&ps->t, "file")) {
+		if (lex(ps) == -1 ||
+		    parse_path(ps, &rs->key_arg, "a key file") == -1)
+			return -1;
+		rs->key = KEY_FILE;
+	} else {
+		return TERR(ps, "expected env NAME or file PATH after key");
+	}
+	rs->key_pos = pos;
+	rs->key_pos.line = pos.line;
+	return expect_end(ps);
+}
+
+/* truncate NAME [nullify] */
+static int
+parse_truncate(struct parser *ps)
+{
+	struct rules *rs = ps->rs;
+	struct rule_truncate *t;
+
+	rs->truncate = xrealloc(rs->truncate, (rs->ntruncate + 1) *
+	    sizeof(*rs->truncate));
+	t = &rs->truncate[rs->ntruncate++];
+	memset(t, 0, sizeof(*t));
+	if (parse_name(ps, &t->name, 1, "a table name or /regex/") == -1)
+		return -1;
+	if (tok_is(&ps->t, "nullify")) {
+		t->nullify = 1;
+		if (lex(ps) == -1)
+			return -1;
+	}
+	return expect_end(ps);
+}
+
+/* keep NAME [where COND | newest N by COLUMN | sample P%] */
+static int
+parse_keep(struct parser *ps)
+{
+	struct rules *rs = ps->rs;
+	struct rule_keep *k;
+	long n;
+
+	rs->keep = xrealloc(rs->keep, (rs->nkeep + 1) * sizeof(*rs->keep));
+	k = &rs->keep[rs->nkeep++];
+	memset(k, 0, sizeof(*k));
+	if (parse_name(ps, &k->table, 1, "a table name") == -1)
+		return -1;
+	k->kind = KEEP_ALL;
+	if (tok_is(&ps->t, "where")) {
+		k->kind = KEEP_WHERE;
+		if (lex(ps) == -1 || parse_or(ps, &k->where) == -1)
+			return -1;
+	} else if (tok_is(&ps->t, "newest")) {
+		k->kind = KEEP_NEWEST;
+		if (lex(ps) == -1 ||
+		    parse_count(ps, 1, LONG_MAX, &n, "a row count") == -1 ||
+		    expect_word(ps, "by") == -1 ||
+		    parse_ident(ps, &k->by, "a column") == -1)
+			return -1;
+		k->n = (unsigned long long)n;
+	} else if (tok_is(&ps->t, "sample")) {
+		k->kind = KEEP_SAMPLE;
+		if (lex(ps) == -1 ||
+		    parse_percent(ps, 100, &k->pct, "a percentage") == -1)
+			return -1;
+	}
+	return expect_end(ps);
+}
+
+/* NAME(COL, ...) */
+static int
+parse_table_cols(struct parser *ps, struct rule_name *n, char ***cols,
+    size_t *ncols)
+{
+	if (parse_name(ps, n, 1, "a table name") == -1)
+		return -1;
+	if (n->rx != NULL)
+		return perr(ps, n->pos.line, n->pos.col, "a relation names "
+		    "tables exactly, not by /regex/");
+	if (!tok_punct(&ps->t, "("))
+		return TERR(ps, "expected '(' and the columns after %s",
+		    n->text);
+	ps->nlskip++;
+	if (lex(ps) == -1)
+		return -1;
+	for (;;) {
+		*cols = xrealloc(*cols, (*ncols + 1) * sizeof(**cols));
+		if (parse_ident(ps, &(*cols)[*ncols], "a column") == -1)
+			return -1;
+		(*ncols)++;
+		if (!tok_punct(&ps->t, ","))
+			break;
+		if (lex(ps) == -1)
+			return -1;
+	}
+	ps->nlskip--;
+	return expect_punct(ps, ")");
+}
+
+/* relation T(cols) -> U(cols) [when COND] */
+static int
+parse_relation(struct parser *ps)
+{
+	struct rules *rs = ps->rs;
+	struct rule_relation *r;
+	struct rule_pos pos = here(ps);
+	char **to = NULL;
+	size_t nto = 0, i;
+	int rc;
+
+	rs->relation = xrealloc(rs->relation, (rs->nrelation + 1) *
+	    sizeof(*rs->relation));
+	r = &rs->relation[rs->nrelation++];
+	memset(r, 0, sizeof(*r));
+	if (parse_table_cols(ps, &r->from, &r->from_cols, &r->ncols) == -1 ||
+	    expect_punct(ps, "->") == -1)
+		return -1;
+	/* The target's columns stay local until both sides agree. */
+	rc = parse_table_cols(ps, &r->to, &to, &nto);
+	if (rc == 0 && nto != r->ncols)
+		rc = perr(ps, pos.line, pos.col, "a relation needs as many "
+		    "columns on each side (%zu and %zu)", r->ncols, nto);
+	if (rc == -1) {
+		for (i = 0; i < nto; i++)
+			free(to[i]);
+		free(to);
+		return -1;
+	}
+	r->to_cols = to;
+	if (tok_is(&ps->t, "when") &&
+	    (lex(ps) == -1 || parse_or(ps, &r->when) == -1))
+		return -1;
+	return expect_end(ps);
+}
+
+/* missing POINTER null | keep | set 'v' | drop-row | error */
+static int
+parse_missing(struct parser *ps)
+{
+	struct rules *rs = ps->rs;
+	struct rule_missing *m;
+
+	rs->missing = xrealloc(rs->missing, (rs->nmissing + 1) *
+	    sizeof(*rs->missing));
+	m = &rs->missing[rs->nmissing++];
+	memset(m, 0, sizeof(*m));
+	m->pos = here(ps);
+	if (parse_ident(ps, &m->pointer, "a pointer name") == -1)
+		return -1;
+	if (tok_is(&ps->t, "null")) {
+		m->policy = MISSING_NULL;
+	} else if (tok_is(&ps->t, "keep")) {
+		m->policy = MISSING_KEEP;
+	} else if (tok_is(&ps->t, "drop-row")) {
+		m->policy = MISSING_DROP_ROW;
+	} else if (tok_is(&ps->t, "error")) {
+		m->policy = MISSING_ERROR;
+	} else if (tok_is(&ps->t, "set")) {
+		m->policy = MISSING_SET;
+		if (lex(ps) == -1 ||
+		    parse_string(ps, &m->lit, "a 'value'") == -1)
+			return -1;
+		return expect_end(ps);
+	} else {
+		return TERR(ps, "expected null, keep, set 'v', drop-row or "
+		    "error");
+	}
+	if (lex(ps) == -1)
+		return -1;
+	return expect_end(ps);
+}
+
+/* import POINTER "FILE" */
+static int
+parse_import(struct parser *ps)
+{
+	struct rules *rs = ps->rs;
+	struct rule_import *im;
+
+	rs->import = xrealloc(rs->import, (rs->nimport + 1) *
+	    sizeof(*rs->import));
+	im = &rs->import[rs->nimport++];
+	memset(im, 0, sizeof(*im));
+	im->pos = here(ps);
+	if (parse_ident(ps, &im->pointer, "a pointer name") == -1 ||
+	    parse_path(ps, &im->path, "a file") == -1)
+		return -1;
+	return expect_end(ps);
+}
+
+static int load_file(struct rules *, const char *, struct parser *,
+    struct df_error *);
+
+static int
+parse_include(struct parser *ps)
+{
+	char *path = NULL;
+	int rc;
+
+	if (ps->t.type != T_STRING && ps->t.type != T_QNAME)
+		return TERR(ps, "expected \"FILE\" after include");
+	if (parse_path(ps, &path, "a file") == -1)
+		return -1;
+	if (expect_end(ps) == -1) {
+		free(path);
+		return -1;
+	}
+	rc = load_file(ps->rs, path, ps, ps->err);
+	free(path);
+	return rc;
+}
+
+static int
+parse_statement(struct parser *ps)
+{
+	char b[64];
+	int (*fn)(struct parser *) = NULL;
+
+	if (tok_is(&ps->t, "include"))
+		fn = parse_include;
+	else if (tok_is(&ps->t, "key"))
+		fn = parse_key;
+	else if (tok_is(&ps->t, "table"))
+		fn = parse_table;
+	else if (tok_is(&ps->t, "column"))
+		fn = parse_column;
+	else if (tok_is(&ps->t, "truncate"))
+		fn = parse_truncate;
+	else if (tok_is(&ps->t, "keep"))
+		fn = parse_keep;
+	else if (tok_is(&ps->t, "relation"))
+		fn = parse_relation;
+	else if (tok_is(&ps->t, "missing"))
+		fn = parse_missing;
+	else if (tok_is(&ps->t, "import"))
+		fn = parse_import;
+	if (fn != NULL) {
+		ps->rs->nstatements++;
+		if (lex(ps) == -1)
+			return -1;
+		return fn(ps);
+	}
+	ps->rs->nstatements++;
+	if (tok_is(&ps->t, "safe")) {
+		if (lex(ps) == -1)
+			return -1;
+		return parse_name_list(ps, &ps->rs->safe, &ps->rs->nsafe, 1,
+		    "a table name");
+	}
+	if (tok_is(&ps->t, "follow")) {
+		if (lex(ps) == -1)
+			return -1;
+		return parse_name_list(ps, &ps->rs->follow, &ps->rs->nfollow,
+		    1, "a table name");
+	}
+	if (tok_is(&ps->t, "keep-table")) {
+		if (lex(ps) == -1)
+			return -1;
+		return parse_name_list(ps, &ps->rs->keep_table,
+		    &ps->rs->nkeep_table, 1, "a table name");
+	}
+	if (tok_is(&ps->t, "others")) {
+		if (lex(ps) == -1)
+			return -1;
+		if (tok_is(&ps->t, "none"))
+			ps->rs->others_none = 1;
+		else if (!tok_is(&ps->t, "keep"))
+			return TERR(ps, "expected keep or none after others");
+		if (lex(ps) == -1)
+			return -1;
+		return expect_end(ps);
+	}
+	ps->rs->nstatements--;
+	return TERR(ps, "unknown statement %s (see dumprules(5))",
+	    tok_what(&ps->t, b, sizeof(b)));
+}
+
+/* Read a whole file into memory. */
+static char *
+slurp(const char *path, size_t *n, struct df_error *err)
+{
 	FILE *f;
-	char *line = NULL;
-	size_t cap = 0, i, len;
-	ssize_t n;
-	unsigned long lineno = 0;
+	char *s = NULL;
+	size_t cap = 0, len = 0, got;
 
 	f = fopen(path, "r");
 	if (f == NULL) {
 		df_err(err, DF_EXIT_USAGE, path, 0, "%s", strerror(errno));
 		return NULL;
 	}
-	rs = xcalloc(1, sizeof(*rs));
-	while ((n = getline(&line, &cap, f)) != -1) {
-		lineno++;
-		len = (size_t)n;
-		if (memchr(line, '\0', len) != NULL) {
-			rules_err(err, path, lineno, 1, "NUL byte in rules "
-			    "file");
+	for (;;) {
+		if (cap - len < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			s = xrealloc(s, cap);
+		}
+		got = fread(s + len, 1, cap - len, f);
+		len += got;
+		if (got == 0)
+			break;
+		if (len > MAX_RULES_FILE) {
+			df_err(err, DF_EXIT_USAGE, path, 0, "rules file larger "
+			    "than 16 MiB");
 			goto fail;
 		}
-		for (i = 0; i < len && (line[i] == ' ' || line[i] == '\t' ||
-		    line[i] == '\n' || line[i] == '\r'); i++)
-			;
-		if (i == len || line[i] == '#')
-			continue;
-		rules_err(err, path, lineno, i + 1, "unknown statement (this "
-		    "version of dumpscrub knows no rules yet; see "
-		    "dumprules(5))");
-		goto fail;
 	}
 	if (ferror(f)) {
-		df_err(err, DF_EXIT_USAGE, path, 0, "read error");
+		df_err(err, DF_EXIT_USAGE, path, 0, "%s", strerror(errno));
 		goto fail;
 	}
-	free(line);
 	fclose(f);
-	return rs;
+	*n = len;
+	return s;
 fail:
-	free(line);
 	fclose(f);
-	free(rs);
+	free(s);
 	return NULL;
+}
+
+static int
+load_file(struct rules *rs, const char *path, struct parser *parent,
+    struct df_error *err)
+{
+	struct parser ps;
+	char *text, *real, *slash;
+	size_t n, i;
+	int rc = -1;
+
+	real = realpath(path, NULL);
+	if (real == NULL) {
+		if (parent != NULL)
+			return TERR(parent, "include \"%s\": %s", path,
+			    strerror(errno));
+		return df_err(err, DF_EXIT_USAGE, path, 0, "%s",
+		    strerror(errno));
+	}
+	if (parent != NULL) {
+		if (parent->depth + 1 > MAX_INCLUDE_DEPTH) {
+			free(real);
+			return TERR(parent, "includes nest deeper than %d",
+			    MAX_INCLUDE_DEPTH);
+		}
+		for (i = 0; i < parent->nstack; i++)
+			if (strcmp(parent->stack[i], real) == 0) {
+				free(real);
+				return TERR(parent, "include cycle: \"%s\" is "
+				    "already being read", path);
+			}
+	}
+	text = slurp(path, &n, err);
+	if (text == NULL) {
+		free(real);
+		return -1;
+	}
+	memset(&ps, 0, sizeof(ps));
+	rs->files = xrealloc(rs->files, (rs->nfiles + 1) * sizeof(*rs->files));
+	rs->files[rs->nfiles++] = xstrdup(path);
+	ps.file = rs->files[rs->nfiles - 1];
+	ps.s = ps.cur = ps.linestart = text;
+	ps.end = text + n;
+	ps.line = 1;
+	ps.rs = rs;
+	ps.err = err;
+	ps.depth = parent != NULL ? parent->depth + 1 : 0;
+	ps.nstack = parent != NULL ? parent->nstack + 1 : 1;
+	ps.stack = xcalloc(ps.nstack, sizeof(*ps.stack));
+	for (i = 0; parent != NULL && i < parent->nstack; i++)
+		ps.stack[i] = parent->stack[i];
+	ps.stack[ps.nstack - 1] = real;
+	{
+		char *d = xstrdup(path);
+
+		slash = strrchr(d, '/');
+		if (slash == NULL)
+			d[0] = '\0';
+		else if (slash == d)
+			d[1] = '\0';
+		else
+			*slash = '\0';
+		ps.dir = d;
+	}
+	if (lex(&ps) == -1)
+		goto out;
+	for (;;) {
+		while (ps.t.type == T_NL)
+			if (lex(&ps) == -1)
+				goto out;
+		if (ps.t.type == T_EOF)
+			break;
+		if (tok_punct(&ps.t, "}")) {
+			TERR(&ps, "unexpected '}'");
+			goto out;
+		}
+		if (parse_statement(&ps) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(ps.t.val);
+	free((char *)ps.dir);
+	free(ps.stack);
+	free(real);
+	free(text);
+	return rc;
+}
+
+struct rules *
+rules_load(const char *path, struct df_error *err)
+{
+	struct rules *rs = xcalloc(1, sizeof(*rs));
+
+	if (load_file(rs, path, NULL, err) == -1) {
+		rules_free(rs);
+		return NULL;
+	}
+	return rs;
 }
 
 size_t
 rules_count(const struct rules *rs)
 {
-	return rs->n;
+	return rs->nstatements;
 }
 
 void
 rules_free(struct rules *rs)
 {
+	size_t i, k;
+
+	if (rs == NULL)
+		return;
+	free(rs->key_arg);
+	for (i = 0; i < rs->ntables; i++) {
+		name_free(&rs->tables[i].name);
+		for (k = 0; k < rs->tables[i].ncols; k++)
+			column_free(&rs->tables[i].cols[k]);
+		free(rs->tables[i].cols);
+	}
+	free(rs->tables);
+	for (i = 0; i < rs->ncolumns; i++)
+		column_free(&rs->columns[i]);
+	free(rs->columns);
+	for (i = 0; i < rs->nsafe; i++)
+		name_free(&rs->safe[i]);
+	free(rs->safe);
+	for (i = 0; i < rs->ntruncate; i++)
+		name_free(&rs->truncate[i].name);
+	free(rs->truncate);
+	for (i = 0; i < rs->nkeep; i++) {
+		name_free(&rs->keep[i].table);
+		cond_free(rs->keep[i].where);
+		free(rs->keep[i].by);
+	}
+	free(rs->keep);
+	for (i = 0; i < rs->nrelation; i++) {
+		struct rule_relation *r = &rs->relation[i];
+
+		name_free(&r->from);
+		name_free(&r->to);
+		for (k = 0; k < r->ncols; k++) {
+			free(r->from_cols[k]);
+			free(r->to_cols != NULL ? r->to_cols[k] : NULL);
+		}
+		free(r->from_cols);
+		free(r->to_cols);
+		cond_free(r->when);
+	}
+	free(rs->relation);
+	for (i = 0; i < rs->nfollow; i++)
+		name_free(&rs->follow[i]);
+	free(rs->follow);
+	for (i = 0; i < rs->nkeep_table; i++)
+		name_free(&rs->keep_table[i]);
+	free(rs->keep_table);
+	for (i = 0; i < rs->nmissing; i++) {
+		free(rs->missing[i].pointer);
+		free(rs->missing[i].lit.p);
+	}
+	free(rs->missing);
+	for (i = 0; i < rs->nimport; i++) {
+		free(rs->import[i].pointer);
+		free(rs->import[i].path);
+	}
+	free(rs->import);
+	for (i = 0; i < rs->nfiles; i++)
+		free(rs->files[i]);
+	free(rs->files);
 	free(rs);
 }

@@ -108,6 +108,8 @@ struct dump_handler {
 		    struct df_error *);
 	int	(*on_data_end)(void *, const struct dump_data *,
 		    unsigned long long, unsigned long long, struct df_error *);
+	/* After each block of input is read (optional): for --progress. */
+	void	(*on_read)(void *);
 };
 
 struct dump_reader;

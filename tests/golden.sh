@@ -24,6 +24,10 @@
 # file is used) and expected.exit from a plain run, for review with git
 # diff.  GOLDEN_CASES="a b" runs only those cases.
 #
+# Every case runs with the same secret in DUMPFILTERS_KEY, so keyed
+# outputs are stable; a case that needs another key says so in cmd
+# (--key-file) or in its rules (key env / key file).
+#
 # Environment: top_srcdir, DUMPSCRUB.  Exit 0 pass, 1 fail.
 
 # Check functions run through check() (lib.sh).
@@ -41,6 +45,8 @@ set -eu
 . "$top_srcdir/tests/lib.sh"
 
 GOLDEN=$top_srcdir/tests/golden/dumpscrub
+DUMPFILTERS_KEY='golden test key: not a secret'
+export DUMPFILTERS_KEY
 # A hung run is a failure, not a hung test suite.
 RUN_TIMEOUT=${GOLDEN_TIMEOUT:-60}
 

@@ -1,0 +1,976 @@
+/*
+ * scrub: dumpscrub's engine (see scrub.h).
+ *
+ * Plans.  A table's plan lists its covered columns with their rule and a
+ * struct xf_col describing the column (type, length, NOT NULL, unique).
+ * The plan is checked by xf_check() when it is made: at the table's
+ * CREATE TABLE, again whenever an ALTER TABLE adds keys (pg_dump adds
+ * PRIMARY KEY and UNIQUE after the data), and for every table at once by
+ * scrub_check_all() when the catalog was read ahead.
+ *
+ * Rows.  For each row of a table with active rules, the fields the rules
+ * touch are decoded (once, cached for the row: a `when` may read them
+ * too), transformed, and re-encoded with the escaping of the statement
+ * they stand in; every other byte of the row is copied as it was.  A row
+ * whose values all come out unchanged is kept as written.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "reader.h"
+#include "report.h"
+#include "rules.h"
+#include "schema.h"
+#include "scrub.h"
+#include "stream.h"
+#include "transform.h"
+#include "util.h"
+
+#define SCRUB_BUF_MAX	(1ULL << 30)
+
+struct scol {
+	size_t		 col;		/* index in the table */
+	const struct rule_column *rule;
+	struct xf_col	 xc;
+	int		 active;	/* changes values (not keep, relink) */
+	long		 field;		/* in the current statement, or -1 */
+	unsigned long long rows, changed, nulls;
+};
+
+/* A column a condition reads. */
+struct cref {
+	const struct rule_cond *c;
+	size_t		 col;
+};
+
+struct plan {
+	struct schema_table *t;
+	size_t		 n;		/* covered columns */
+	struct scol	*cols;
+	size_t		 nactive;
+	size_t		 ncref;
+	struct cref	*cref;
+	long		*field_of;	/* table column -> field, or -1 */
+	size_t		 nfield_of;
+	struct scol    **order;	/* active columns in field order */
+	size_t		 norder;
+	int		 mapped;	/* order is set for this statement */
+	int		 strict_done;
+	unsigned long long rows;
+};
+
+/* The decoded value of a field, cached for one row. */
+struct fcache {
+	unsigned long	 gen;
+	int		 isnull;
+	size_t		 off, len;
+};
+
+struct scrub {
+	const struct rules *rs;
+	const struct xf_key *key;
+	struct schema	*pre;
+	int		 strict;
+
+	struct plan    **plans;
+	size_t		 nplans;
+
+	/* Per row. */
+	const struct dump_row *row;
+	struct plan	*cur;
+	struct progress	*progress;
+	unsigned long	 gen;
+	struct fcache	*fc;
+	size_t		 fccap;
+	struct buf	 dec;		/* decoded fields */
+	struct buf	 val;		/* one transformed value */
+	struct buf	 enc;		/* encoded replacements */
+	size_t		*roff, *rlen;	/* replacement i: bytes of enc */
+	long		*rfield;
+	size_t		 rcap;
+};
+
+/* ---- Names -------------------------------------------------------------- */
+
+/* "schema.name" or "name" of a table, in a static buffer. */
+static const char *
+tname(const struct schema_table *t)
+{
+	static char b[600];
+
+	if (t->schema != NULL)
+		snprintf(b, sizeof(b), "%s.%s", t->schema, t->name);
+	else
+		snprintf(b, sizeof(b), "%s", t->name);
+	return b;
+}
+
+/*
+ * The built-in sensitive names.  A column name is cut into words at
+ * non-letters and at lower-to-upper case changes (firstName, first_name);
+ * it is sensitive when a word equals one of the short entries, or
+ * contains one of the long ones ("emailaddress", "billingphone").
+ */
+static const char *const sensitive_exact[] = {
+	"ip", "dob", "ssn", "sin", "zip", "tel", "fax", "pan", "bic", "cvv",
+	"cvc", "pwd", "pin", "tin", "nin", "vat", "geo", "lat", "lng", "lon",
+	"iban", "card", "name", "city", "addr", "mail", NULL
+};
+static const char *const sensitive_part[] = {
+	"email", "phone", "mobile", "cell", "firstname", "lastname",
+	"fullname", "surname", "forename", "username", "nickname",
+	"address", "street", "postcode", "postal", "zipcode", "birth",
+	"passport", "license", "licence", "social", "iban", "creditcard",
+	"ccnum", "token", "secret", "password", "passwd", "salary",
+	"income", "latitude", "longitude", "national", "taxid", "gender",
+	"account", "signature", "apikey", NULL
+};
+
+static int
+word_sensitive(const char *w, size_t n)
+{
+	char low[128];
+	size_t i;
+
+	if (n == 0 || n >= sizeof(low))
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 :
+		    w[i]);
+	low[n] = '\0';
+	for (i = 0; sensitive_exact[i] != NULL; i++)
+		if (strcmp(low, sensitive_exact[i]) == 0)
+			return 1;
+	for (i = 0; sensitive_part[i] != NULL; i++)
+		if (strstr(low, sensitive_part[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+int
+scrub_sensitive_name(const char *name)
+{
+	const char *p = name, *w;
+	int isalpha_, lower_before;
+
+	/* The whole name, letters only ("e_mail" -> "email") ... */
+	{
+		char joined[128];
+		size_t k = 0;
+
+		for (w = name; *w != '\0' && k + 1 < sizeof(joined); w++)
+			if ((*w >= 'a' && *w <= 'z') ||
+			    (*w >= 'A' && *w <= 'Z'))
+				joined[k++] = *w;
+		if (word_sensitive(joined, k) && k > 4)
+			return 1;
+	}
+	/* ... and each word of it. */
+	while (*p != '\0') {
+		while (*p != '\0' && !((*p >= 'a' && *p <= 'z') ||
+		    (*p >= 'A' && *p <= 'Z')))
+			p++;
+		w = p;
+		lower_before = 0;
+		for (; *p != '\0'; p++) {
+			isalpha_ = (*p >= 'a' && *p <= 'z') ||
+			    (*p >= 'A' && *p <= 'Z');
+			if (!isalpha_)
+				break;
+			if (*p >= 'A' && *p <= 'Z' && lower_before)
+				break;
+			lower_before = *p >= 'a' && *p <= 'z';
+		}
+		if (word_sensitive(w, (size_t)(p - w)))
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- Rules and columns -------------------------------------------------- */
+
+/* The rule covering column c of t, or NULL. */
+static const struct rule_column *
+find_rule(const struct rules *rs, const struct schema_table *t, size_t c)
+{
+	const char *col = t->cols[c].name;
+	size_t i, k;
+
+	for (i = 0; i < rs->ntables; i++) {
+		if (!rule_name_match(&rs->tables[i].name, t->schema, t->name))
+			continue;
+		for (k = 0; k < rs->tables[i].ncols; k++)
+			if (rule_name_match(&rs->tables[i].cols[k].col, NULL,
+			    col))
+				return &rs->tables[i].cols[k];
+	}
+	for (i = 0; i < rs->ncolumns; i++)
+		if (rule_name_match(&rs->columns[i].col, NULL, col))
+			return &rs->columns[i];
+	return NULL;
+}
+
+static int
+is_safe(const struct rules *rs, const struct schema_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nsafe; i++)
+		if (rule_name_match(&rs->safe[i], t->schema, t->name))
+			return 1;
+	return 0;
+}
+
+/* Does a table block match t? */
+static int
+has_block(const struct rules *rs, const struct schema_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < rs->ntables; i++)
+		if (rule_name_match(&rs->tables[i].name, t->schema, t->name))
+			return 1;
+	return 0;
+}
+
+/* Is table t named by some statement (for --strict)? */
+static int
+is_named(const struct rules *rs, const struct schema_table *t)
+{
+	size_t i, c;
+
+	if (has_block(rs, t) || is_safe(rs, t))
+		return 1;
+	for (c = 0; c < t->ncols; c++)
+		for (i = 0; i < rs->ncolumns; i++)
+			if (rule_name_match(&rs->columns[i].col, NULL,
+			    t->cols[c].name))
+				return 1;
+	return 0;
+}
+
+static int
+key_has(const struct schema_table *t, const struct schema_key *k,
+    const char *col)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		if (strcmp(t->cols[k->cols[i]].name, col) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is col in a PRIMARY KEY or UNIQUE key of t? */
+static int
+in_unique_key(const struct schema_table *t, const char *col)
+{
+	size_t i;
+	long ix;
+
+	if (t == NULL)
+		return 0;
+	ix = schema_col_index(t, col);
+	if (ix >= 0 && (t->cols[ix].flags & (COL_PRIMARY | COL_UNIQUE)))
+		return 1;
+	if (key_has(t, &t->pk, col))
+		return 1;
+	for (i = 0; i < t->nuniq; i++)
+		if (key_has(t, &t->uniq[i], col))
+			return 1;
+	return 0;
+}
+
+static int
+is_not_null(const struct schema_table *t, const char *col)
+{
+	long ix;
+
+	if (t == NULL)
+		return 0;
+	ix = schema_col_index(t, col);
+	return ix >= 0 &&
+	    (t->cols[ix].flags & (COL_NOT_NULL | COL_PRIMARY)) != 0;
+}
+
+/* The table of the read-ahead catalog that t is. */
+static struct schema_table *
+pre_table(const struct scrub *s, const struct schema_table *t)
+{
+	if (s->pre == NULL)
+		return NULL;
+	return schema_find(s->pre, t->schema, t->name);
+}
+
+static void
+describe(const struct scrub *s, const struct schema_table *t, size_t c,
+    struct xf_col *xc)
+{
+	const struct schema_table *p = pre_table(s, t);
+	const char *col = t->cols[c].name;
+
+	xf_col_from_type(xc, t->cols[c].type != NULL ? t->cols[c].type : "",
+	    t->cols[c].len);
+	xc->unique = in_unique_key(t, col) || in_unique_key(p, col);
+	xc->notnull = is_not_null(t, col) || is_not_null(p, col);
+}
+
+/* "FILE:LINE:COL: table.column: " for a rule's problem. */
+static int
+rule_err(struct df_error *err, const struct rule_column *r,
+    const struct schema_table *t, size_t c, const char *why)
+{
+	return df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu:%lu: %s.%s: %s",
+	    r->act.pos.file, r->act.pos.line, r->act.pos.col, tname(t),
+	    t->cols[c].name, why);
+}
+
+/* Collect the columns conditions read, checking they exist. */
+static int
+add_crefs(struct plan *p, const struct rule_cond *c, const struct rule_column *r,
+    struct df_error *err)
+{
+	long ix;
+
+	if (c == NULL)
+		return 0;
+	if (c->op == COND_AND || c->op == COND_OR || c->op == COND_NOT)
+		return add_crefs(p, c->a, r, err) == -1 ||
+		    add_crefs(p, c->b, r, err) == -1 ? -1 : 0;
+	ix = schema_col_index(p->t, c->column);
+	if (ix < 0) {
+		size_t i;
+
+		for (i = 0; i < p->t->ncols; i++)
+			if (strcasecmp(p->t->cols[i].name, c->column) == 0)
+				break;
+		if (i == p->t->ncols)
+			return df_err(err, DF_EXIT_USAGE, NULL, 0,
+			    "%s:%lu:%lu: %s has no column \"%s\"",
+			    c->pos.file, c->pos.line, c->pos.col,
+			    tname(p->t), c->column);
+		ix = (long)i;
+	}
+	(void)r;
+	p->cref = xrealloc(p->cref, (p->ncref + 1) * sizeof(*p->cref));
+	p->cref[p->ncref].c = c;
+	p->cref[p->ncref].col = (size_t)ix;
+	p->ncref++;
+	return 0;
+}
+
+static void
+plan_free(struct plan *p)
+{
+	if (p == NULL)
+		return;
+	free(p->cols);
+	free(p->cref);
+	free(p->field_of);
+	free(p->order);
+	free(p);
+}
+
+/*
+ * Make or remake t's plan and check every rule against the schema.  With
+ * all set, every problem is printed and counted in *nbad instead of
+ * stopping at the first.  Counters survive a remake.
+ */
+static int
+plan_make(struct scrub *s, struct schema_table *t, int all, int *nbad,
+    struct df_error *err)
+{
+	struct plan *old = t->user, *p;
+	const struct rule_column *r;
+	struct scol *sc;
+	char why[300];
+	size_t c, i;
+	int bad = 0;
+
+	p = xcalloc(1, sizeof(*p));
+	p->t = t;
+	for (c = 0; c < t->ncols; c++) {
+		r = find_rule(s->rs, t, c);
+		if (r == NULL)
+			continue;
+		p->cols = xrealloc(p->cols, (p->n + 1) * sizeof(*p->cols));
+		sc = &p->cols[p->n++];
+		memset(sc, 0, sizeof(*sc));
+		sc->col = c;
+		sc->rule = r;
+		sc->field = -1;
+		sc->active = r->act.kind != ACT_KEEP &&
+		    r->act.kind != ACT_RELINK;
+		describe(s, t, c, &sc->xc);
+		if (sc->active && xf_check(&r->act, &sc->xc, why,
+		    sizeof(why)) == -1) {
+			rule_err(err, r, t, c, why);
+			if (!all)
+				goto fail;
+			df_err_print(err);
+			bad++;
+		}
+		if (sc->active && add_crefs(p, r->act.when, r, err) == -1) {
+			if (!all)
+				goto fail;
+			df_err_print(err);
+			bad++;
+		}
+		p->nactive += sc->active != 0;
+		/* Keep the counters of a plan made before (ALTER TABLE). */
+		for (i = 0; old != NULL && i < old->n; i++)
+			if (old->cols[i].col == c) {
+				sc->rows = old->cols[i].rows;
+				sc->changed = old->cols[i].changed;
+				sc->nulls = old->cols[i].nulls;
+			}
+	}
+	if (old != NULL) {
+		p->rows = old->rows;
+		p->strict_done = old->strict_done;
+		for (i = 0; i < s->nplans; i++)
+			if (s->plans[i] == old)
+				s->plans[i] = p;
+		plan_free(old);
+	} else {
+		s->plans = xrealloc(s->plans, (s->nplans + 1) *
+		    sizeof(*s->plans));
+		s->plans[s->nplans++] = p;
+	}
+	t->user = p;
+	if (nbad != NULL)
+		*nbad += bad;
+	return bad ? -1 : 0;
+fail:
+	plan_free(p);
+	return -1;
+}
+
+/*
+ * Strict findings for t: print each; returns how many.  A table named by
+ * no statement is one finding; so is each sensitive column no rule
+ * covers (not in safe tables).
+ */
+static int
+strict_table(const struct scrub *s, const struct schema_table *t)
+{
+	size_t c;
+	int n = 0;
+
+	if (!is_named(s->rs, t)) {
+		df_warnx("--strict: %s: table named by no rule", tname(t));
+		n++;
+	}
+	if (is_safe(s->rs, t))
+		return n;
+	for (c = 0; c < t->ncols; c++)
+		if (find_rule(s->rs, t, c) == NULL &&
+		    scrub_sensitive_name(t->cols[c].name)) {
+			df_warnx("--strict: %s.%s: sensitive column not "
+			    "covered by any rule", tname(t), t->cols[c].name);
+			n++;
+		}
+	return n;
+}
+
+static int
+strict_fail(struct df_error *err, int n)
+{
+	return df_err(err, DF_EXIT_DATA, NULL, 0, "--strict: %d finding%s; "
+	    "no row was written", n, n == 1 ? "" : "s");
+}
+
+/* Does the table have data? (Views and sequences have none.) */
+static int
+has_rows(const struct schema_table *t)
+{
+	return t->ncols > 0 || !t->declared;
+}
+
+int
+scrub_check_all(struct scrub *s, struct schema *sch, struct ostream *out,
+    struct df_error *err)
+{
+	struct schema_table *t;
+	const struct rule_column *r;
+	struct df_error e2;
+	struct buf b;
+	size_t i, c;
+	int nbad = 0, nstrict = 0, rc = 0;
+
+	buf_init(&b, 0);
+	if (out != NULL)
+		buf_adds(&b, "# table\tcolumn\ttype\taction\trule\n");
+	for (i = 0; i < schema_count(sch); i++) {
+		t = schema_at(sch, i);
+		if (!has_rows(t))
+			continue;
+		memset(&e2, 0, sizeof(e2));
+		(void)plan_make(s, t, 1, &nbad, &e2);
+		if (s->strict) {
+			nstrict += strict_table(s, t);
+			((struct plan *)t->user)->strict_done = 1;
+		}
+		for (c = 0; out != NULL && c < t->ncols; c++) {
+			char line[64];
+
+			r = find_rule(s->rs, t, c);
+			buf_adds(&b, tname(t));
+			buf_addc(&b, '\t');
+			buf_adds(&b, t->cols[c].name);
+			buf_addc(&b, '\t');
+			buf_adds(&b, t->cols[c].type != NULL ?
+			    t->cols[c].type : "-");
+			if (t->cols[c].len >= 0) {
+				snprintf(line, sizeof(line), "(%ld)",
+				    t->cols[c].len);
+				if (strchr(t->cols[c].type ? t->cols[c].type :
+				    "", '(') == NULL)
+					buf_adds(&b, line);
+			}
+			buf_addc(&b, '\t');
+			buf_adds(&b, r != NULL ?
+			    rule_action_name(r->act.kind) : "-");
+			buf_addc(&b, '\t');
+			if (r != NULL) {
+				buf_adds(&b, r->act.pos.file);
+				snprintf(line, sizeof(line), ":%lu",
+				    r->act.pos.line);
+				buf_adds(&b, line);
+			} else {
+				buf_addc(&b, '-');
+			}
+			buf_addc(&b, '\n');
+		}
+	}
+	if (out != NULL && ostream_write(out, b.p, b.len, err) == -1)
+		rc = -1;
+	buf_free(&b);
+	if (rc == -1)
+		return -1;
+	if (nbad > 0)
+		return df_err(err, DF_EXIT_USAGE, NULL, 0, "%d rule%s cannot "
+		    "hold for the dump's schema", nbad, nbad == 1 ? "" : "s");
+	if (nstrict > 0)
+		return strict_fail(err, nstrict);
+	return 0;
+}
+
+/* ---- Events ------------------------------------------------------------- */
+
+static int
+sc_schema(void *ctx, struct schema_table *t, struct df_error *err)
+{
+	struct scrub *s = ctx;
+	struct plan *p;
+	int n;
+
+	p = t->user;
+	if (plan_make(s, t, 0, NULL, err) == -1) {
+		/* pg_dump adds keys after the data: say what to do. */
+		if (p != NULL && p->rows > 0) {
+			char msg[sizeof(err->msg)];
+
+			snprintf(msg, sizeof(msg), "%.360s (learnt after %llu rows "
+			    "were written: pass --schema FILE or a seekable "
+			    "input to have keys checked first)", err->msg,
+			    p->rows);
+			memcpy(err->msg, msg, sizeof(msg));
+		}
+		return -1;
+	}
+	p = t->user;
+	if (s->strict && !p->strict_done && t->declared) {
+		p->strict_done = 1;
+		n = strict_table(s, t);
+		if (n > 0)
+			return strict_fail(err, n);
+	}
+	return 0;
+}
+
+/*
+ * A table without a definition: the rules cannot be bound to its fields
+ * by position, so any rule that may concern it is an error.
+ */
+static int
+check_undeclared(struct scrub *s, const struct dump_data *d,
+    struct df_error *err)
+{
+	const struct schema_table *t = d->table;
+	size_t i, k;
+
+	if (has_block(s->rs, t))
+		goto bad;
+	for (k = 0; k < s->rs->ncolumns; k++) {
+		if (d->colnames == NULL)
+			goto bad;
+		for (i = 0; i < d->nlisted; i++)
+			if (rule_name_match(&s->rs->columns[k].col, NULL,
+			    d->colnames[i]))
+				goto bad;
+	}
+	return 0;
+bad:
+	return df_err(err, DF_EXIT_DATA, d->file, d->line, "%s: rules may "
+	    "concern this table but the dump does not define it (no CREATE "
+	    "TABLE); pass its definition with --schema FILE",
+	    t->display);
+}
+
+static int
+sc_data(void *ctx, const struct dump_data *d, struct df_error *err)
+{
+	struct scrub *s = ctx;
+	struct schema_table *t = d->table;
+	struct plan *p = t->user;
+	int n;
+
+	if (!t->declared && t->ncols == 0)
+		return check_undeclared(s, d, err) == -1 ? -1 : DATA_PASS;
+	if (p == NULL) {
+		if (plan_make(s, t, 0, NULL, err) == -1)
+			return -1;
+		p = t->user;
+	}
+	if (s->strict && !p->strict_done) {
+		p->strict_done = 1;
+		n = strict_table(s, t);
+		if (n > 0)
+			return strict_fail(err, n);
+	}
+	s->cur = p;
+	p->mapped = 0;
+	if (s->progress != NULL)
+		progress_table(s->progress, tname(t));
+	return p->nactive > 0 ? DATA_ROWS : DATA_PASS;
+}
+
+static int
+cmp_field(const void *a, const void *b)
+{
+	const struct scol *x = *(struct scol *const *)a;
+	const struct scol *y = *(struct scol *const *)b;
+
+	return (x->field > y->field) - (x->field < y->field);
+}
+
+/* Bind the plan to the fields of the current statement. */
+static int
+map_fields(struct scrub *s, struct plan *p, const struct dump_data *d,
+    struct df_error *err)
+{
+	struct schema_table *t = p->t;
+	size_t i;
+
+	if (p->nfield_of < t->ncols) {
+		p->field_of = xrealloc(p->field_of, t->ncols *
+		    sizeof(*p->field_of));
+		p->nfield_of = t->ncols;
+	}
+	for (i = 0; i < t->ncols; i++)
+		p->field_of[i] = -1;
+	for (i = 0; d->colmap != NULL && i < d->ncols; i++)
+		if (d->colmap[i] >= 0 && (size_t)d->colmap[i] < t->ncols)
+			p->field_of[d->colmap[i]] = (long)i;
+	p->order = xrealloc(p->order, (p->nactive ? p->nactive : 1) *
+	    sizeof(*p->order));
+	p->norder = 0;
+	for (i = 0; i < p->n; i++) {
+		p->cols[i].field = p->field_of[p->cols[i].col];
+		if (p->cols[i].active && p->cols[i].field >= 0)
+			p->order[p->norder++] = &p->cols[i];
+	}
+	qsort(p->order, p->norder, sizeof(*p->order), cmp_field);
+	if (d->ncols > s->fccap) {
+		s->fc = xrealloc(s->fc, d->ncols * sizeof(*s->fc));
+		memset(s->fc + s->fccap, 0, (d->ncols - s->fccap) *
+		    sizeof(*s->fc));
+		s->fccap = d->ncols;
+	}
+	if (p->norder > s->rcap) {
+		s->rcap = p->norder;
+		s->roff = xrealloc(s->roff, s->rcap * sizeof(*s->roff));
+		s->rlen = xrealloc(s->rlen, s->rcap * sizeof(*s->rlen));
+		s->rfield = xrealloc(s->rfield, s->rcap * sizeof(*s->rfield));
+	}
+	p->mapped = 1;
+	(void)err;
+	return 0;
+}
+
+static int
+row_err(struct scrub *s, struct df_error *err, const struct scol *sc,
+    const char *what)
+{
+	const struct schema_table *t = s->cur->t;
+
+	return df_err(err, DF_EXIT_DATA, s->row->data->file, s->row->line,
+	    "%s.%s: %s", tname(t), t->cols[sc->col].name, what);
+}
+
+/* The decoded value of field f of the current row; 1 if NULL. */
+static int
+field_value(struct scrub *s, size_t f, const char **p, size_t *n)
+{
+	struct fcache *fc = &s->fc[f];
+	size_t off;
+	int rc;
+
+	if (fc->gen != s->gen) {
+		off = s->dec.len;
+		rc = dump_field_decode(s->row, f, &s->dec);
+		if (rc == -1)
+			return -1;
+		fc->gen = s->gen;
+		fc->isnull = rc == 1;
+		fc->off = off;
+		fc->len = s->dec.len - off;
+	}
+	*p = s->dec.p != NULL ? s->dec.p + fc->off : "";
+	*n = fc->len;
+	return fc->isnull;
+}
+
+static int
+cond_get(void *ctx, const struct rule_cond *c, const char **p, size_t *n,
+    struct df_error *err)
+{
+	struct scrub *s = ctx;
+	struct plan *pl = s->cur;
+	size_t i;
+	long f;
+	int rc;
+
+	for (i = 0; i < pl->ncref; i++)
+		if (pl->cref[i].c == c)
+			break;
+	if (i == pl->ncref)
+		return df_err(err, DF_EXIT_DATA, NULL, 0, "internal: "
+		    "condition column not bound");
+	f = pl->field_of[pl->cref[i].col];
+	if (f < 0)
+		return df_err(err, DF_EXIT_DATA, s->row->data->file,
+		    s->row->line, "%s: the condition's column \"%s\" is not "
+		    "in this statement", tname(pl->t), c->column);
+	rc = field_value(s, (size_t)f, p, n);
+	if (rc == -1)
+		return df_err(err, DF_EXIT_DATA, s->row->data->file,
+		    s->row->line, "%s.%s: malformed value", tname(pl->t),
+		    c->column);
+	return rc;
+}
+
+/* Does (p, n) read as a number that can stand bare in SQL? */
+static int
+bare_number(const char *p, size_t n)
+{
+	size_t i = 0, d = 0;
+
+	if (i < n && p[i] == '-')
+		i++;
+	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+		d++;
+	if (i < n && p[i] == '.')
+		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			d++;
+	return d > 0 && i == n;
+}
+
+static int
+sc_row(void *ctx, const struct dump_row *row, struct buf *out,
+    struct df_error *err)
+{
+	struct scrub *s = ctx;
+	struct plan *p = s->cur;
+	const struct dump_data *d = row->data;
+	const struct dump_field *fl;
+	struct scol *sc;
+	const char *v, *from;
+	size_t n, k, nrep = 0, off;
+	int rc;
+
+	if (!p->mapped && map_fields(s, p, d, err) == -1)
+		return -1;
+	s->row = row;
+	s->gen++;
+	buf_clear(&s->dec);
+	buf_clear(&s->enc);
+	p->rows++;
+	for (k = 0; k < p->norder; k++) {
+		sc = p->order[k];
+		sc->rows++;
+		rc = field_value(s, (size_t)sc->field, &v, &n);
+		if (rc == -1)
+			return row_err(s, err, sc, "malformed value");
+		if (sc->rule->act.when != NULL) {
+			int w = rule_cond_eval(sc->rule->act.when, cond_get, s,
+			    err);
+
+			if (w == -1)
+				return -1;
+			if (w == 0)
+				continue;
+			/* field_value may have moved the buffer. */
+			rc = field_value(s, (size_t)sc->field, &v, &n);
+		}
+		if (rc == 1) {
+			sc->nulls++;
+			continue;
+		}
+		buf_clear(&s->val);
+		rc = xf_apply(s->key, &sc->rule->act, &sc->xc, v, n, &s->val,
+		    err);
+		if (rc == -1) {
+			char msg[sizeof(err->msg)];
+
+			memcpy(msg, err->msg, sizeof(msg));
+			return row_err(s, err, sc, msg);
+		}
+		if (rc == XF_VALUE && s->val.len == n &&
+		    (n == 0 || memcmp(s->val.p, v, n) == 0))
+			continue;	/* unchanged: keep its bytes */
+		sc->changed++;
+		off = s->enc.len;
+		fl = &row->fields[sc->field];
+		if (rc == XF_NULL)
+			rc = dump_field_encode(d, NULL, 0, 1, &s->enc);
+		else if (d->form != FORM_COPY && fl->kind == FIELD_NUMBER &&
+		    bare_number(s->val.p, s->val.len))
+			rc = buf_add(&s->enc, s->val.p, s->val.len);
+		else
+			rc = dump_field_encode(d, s->val.len ? s->val.p : NULL,
+			    s->val.len, 0, &s->enc);
+		if (rc == -1)
+			return row_err(s, err, sc, "value too long");
+		s->roff[nrep] = off;
+		s->rlen[nrep] = s->enc.len - off;
+		s->rfield[nrep] = sc->field;
+		nrep++;
+	}
+	if (nrep == 0)
+		return ROW_KEEP;
+	/* The row again, with the replaced fields' bytes swapped. */
+	from = row->raw;
+	for (k = 0; k < nrep; k++) {
+		fl = &row->fields[s->rfield[k]];
+		if (buf_add(out, from, (size_t)(fl->p - from)) == -1 ||
+		    buf_add(out, s->enc.p + s->roff[k], s->rlen[k]) == -1)
+			return df_err(err, DF_EXIT_DATA, d->file, row->line,
+			    "%s: row too long", tname(p->t));
+		from = fl->p + fl->len;
+	}
+	if (buf_add(out, from, (size_t)(row->raw + row->rawlen - from)) == -1)
+		return df_err(err, DF_EXIT_DATA, d->file, row->line,
+		    "%s: row too long", tname(p->t));
+	return ROW_REPLACE;
+}
+
+/* ---- Setup and report --------------------------------------------------- */
+
+struct scrub *
+scrub_new(const struct rules *rs, const struct xf_key *key,
+    struct schema *pre, int strict)
+{
+	struct scrub *s = xcalloc(1, sizeof(*s));
+
+	s->rs = rs;
+	s->key = key;
+	s->pre = pre;
+	s->strict = strict;
+	buf_init(&s->dec, SCRUB_BUF_MAX);
+	buf_init(&s->val, SCRUB_BUF_MAX);
+	buf_init(&s->enc, SCRUB_BUF_MAX);
+	return s;
+}
+
+void
+scrub_free(struct scrub *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nplans; i++) {
+		if (s->plans[i]->t->user == s->plans[i])
+			s->plans[i]->t->user = NULL;
+		plan_free(s->plans[i]);
+	}
+	free(s->plans);
+	free(s->fc);
+	free(s->roff);
+	free(s->rlen);
+	free(s->rfield);
+	buf_free(&s->dec);
+	buf_free(&s->val);
+	buf_free(&s->enc);
+	free(s);
+}
+
+static void
+sc_read(void *ctx)
+{
+	struct scrub *s = ctx;
+
+	progress_tick(s->progress);
+}
+
+void
+scrub_handler(struct scrub *s, struct progress *pg, struct dump_handler *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->ctx = s;
+	h->on_schema = sc_schema;
+	h->on_data = sc_data;
+	h->on_row = sc_row;
+	s->progress = pg;
+	if (pg != NULL)
+		h->on_read = sc_read;
+}
+
+int
+scrub_report(const struct scrub *s, struct schema *sch,
+    unsigned long long in, unsigned long long out, double secs,
+    struct ostream *os, struct df_error *err)
+{
+	const struct plan *p;
+	const struct scol *sc;
+	unsigned long long rows = 0, changed = 0;
+	struct buf b;
+	char line[1200];
+	size_t i, k;
+	int rc;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "# table\tcolumn\taction\trows\tchanged\tnulls\n");
+	for (i = 0; i < schema_count(sch); i++) {
+		p = schema_at(sch, i)->user;
+		if (p == NULL || p->nactive == 0)
+			continue;
+		rows += p->rows;
+		for (k = 0; k < p->n; k++) {
+			sc = &p->cols[k];
+			if (!sc->active)
+				continue;
+			changed += sc->changed;
+			snprintf(line, sizeof(line), "%s\t%s\t%s\t%llu\t%llu\t"
+			    "%llu\n", tname(p->t), p->t->cols[sc->col].name,
+			    rule_action_name(sc->rule->act.kind), sc->rows,
+			    sc->changed, sc->nulls);
+			buf_adds(&b, line);
+		}
+	}
+	snprintf(line, sizeof(line), "# total\trows\t%llu\tvalues\t%llu\t"
+	    "bytes_in\t%llu\tbytes_out\t%llu\tseconds\t%.3f\n", rows, changed,
+	    in, out, secs);
+	buf_adds(&b, line);
+	rc = ostream_write(os, b.p, b.len, err);
+	buf_free(&b);
+	(void)s;
+	return rc;
+}
