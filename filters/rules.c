@@ -287,6 +287,23 @@ rule_map_injective(const struct rule_map *m)
 	return ok;
 }
 
+int
+rule_map_has_null(const struct rule_map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->e[i].new == NULL)
+			return 1;
+	return 0;
+}
+
+const char *
+rule_map_path(const struct rule_map *m)
+{
+	return m->path;
+}
+
 static size_t
 utf8_chars(const char *p, size_t n)
 {

@@ -126,6 +126,10 @@ int		 rule_map_get(const struct rule_map *, const char *, size_t,
 		    const char **, size_t *);
 /* Whether every new value of the map is distinct and not NULL. */
 int		 rule_map_injective(const struct rule_map *);
+/* Whether some value maps to NULL (\N in the file). */
+int		 rule_map_has_null(const struct rule_map *);
+/* The map file's path, as the rule wrote it (resolved). */
+const char	*rule_map_path(const struct rule_map *);
 /* The longest new value, in characters (UTF-8). */
 size_t		 rule_map_maxchars(const struct rule_map *);
 /* Whether every new value parses as an integer in [min, max]. */
