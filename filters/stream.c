@@ -764,12 +764,28 @@ ostream_open(const char *path, enum stream_comp comp, int level,
     struct df_error *err)
 {
 	struct ostream *out;
+	struct stat st;
 
 	out = xcalloc(1, sizeof(*out));
 	out->comp = comp;
 	out->tmpslot = -1;
 	out->fd = STDOUT_FILENO;
-	if (path != NULL && strcmp(path, "-") != 0) {
+	if (path != NULL && strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		/*
+		 * A device or FIFO (/dev/null, a named pipe): there is no file
+		 * to replace atomically, and renaming a temporary file over
+		 * it would destroy it.  Write to it as to standard output.
+		 */
+		out->path = xstrdup(path);
+		out->fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (out->fd == -1) {
+			df_err(err, 1, path, 0, "%s", strerror(errno));
+			free(out->path);
+			free(out);
+			return NULL;
+		}
+	} else if (path != NULL && strcmp(path, "-") != 0) {
 		out->path = xstrdup(path);
 		if (open_temp(out, err) == -1) {
 			free(out->path);

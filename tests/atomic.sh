@@ -282,6 +282,24 @@ killed_mid_run() {
 	rm -f "$target" "$T/fifo"
 	[ "$ok" = 1 ]
 }
+### -o to a device or FIFO writes to it (renaming over it would destroy it)
+
+# A FIFO stands for /dev/null here: a test must not risk the real one.
+writes_to_fifo() {
+	local got
+	mkfifo "$T/out.fifo" || return 1
+	cat "$T/out.fifo" >"$T/from-fifo" &
+	"$DUMPSCRUB" -o "$T/out.fifo" "$T/good.sql" || return 1
+	wait $! || return 1
+	got=$(stat -c %F -- "$T/out.fifo")
+	[ "$got" = fifo ] || { printf '# the FIFO became a %s\n' "$got" >&2
+	    return 1; }
+	same_file "through the FIFO" "$T/good.sql" "$T/from-fifo"
+}
+check "-o FIFO: written through, the FIFO stays a FIFO" writes_to_fifo
+check "-o /dev/null: stays a character device" \
+    eval '"$DUMPSCRUB" -o /dev/null "$T/good.sql" && test -c /dev/null'
+
 check "SIGTERM mid-run: temporary removed, target untouched" \
     killed_mid_run TERM
 check "SIGHUP mid-run: temporary removed, target untouched" \
