@@ -35,7 +35,9 @@
 
 struct scol {
 	size_t		 col;		/* index in the table */
-	const struct rule_column *rule;
+	const struct rule_column *rule;	/* the first of the chain */
+	const struct rule_column **chain; /* rules in order; see find_rules */
+	size_t		 nchain;
 	struct xf_col	 xc;
 	int		 active;	/* changes values (not keep, relink) */
 	long		 field;		/* in the current statement, or -1 */
@@ -194,25 +196,61 @@ scrub_sensitive_name(const char *name)
 
 /* ---- Rules and columns -------------------------------------------------- */
 
-/* The rule covering column c of t, or NULL. */
+/* Does rule r cover column col of a table matched by block b (or NULL)? */
+static int
+covers(const struct rule_column *r, const char *col)
+{
+	return rule_name_match(&r->col, NULL, col);
+}
+
+/*
+ * The rules for column c of t, in the order they are tried: the column's
+ * rules in the table blocks that match t (file order), then the column
+ * statements that match it.  A rule with `when` applies only where its
+ * condition holds, and the next one is tried where it does not; the
+ * chain ends at the first rule without `when`, since nothing after it
+ * can apply.  Returns the count (0: not covered); *out is malloc'd.
+ */
+static size_t
+find_rules(const struct rules *rs, const struct schema_table *t, size_t c,
+    const struct rule_column ***out)
+{
+	const char *col = t->cols[c].name;
+	const struct rule_column **v = NULL, *r;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < rs->ntables + rs->ncolumns; i++) {
+		if (i < rs->ntables &&
+		    !rule_name_match(&rs->tables[i].name, t->schema, t->name))
+			continue;
+		for (k = 0; k < (i < rs->ntables ? rs->tables[i].ncols : 1);
+		    k++) {
+			r = i < rs->ntables ? &rs->tables[i].cols[k] :
+			    &rs->columns[i - rs->ntables];
+			if (!covers(r, col))
+				continue;
+			v = xrealloc(v, (n + 1) * sizeof(*v));
+			v[n++] = r;
+			if (r->act.when == NULL)
+				goto done;
+		}
+	}
+done:
+	*out = v;
+	return n;
+}
+
+/* The first rule covering column c of t, or NULL. */
 static const struct rule_column *
 find_rule(const struct rules *rs, const struct schema_table *t, size_t c)
 {
-	const char *col = t->cols[c].name;
-	size_t i, k;
+	const struct rule_column **v, *r;
 
-	for (i = 0; i < rs->ntables; i++) {
-		if (!rule_name_match(&rs->tables[i].name, t->schema, t->name))
-			continue;
-		for (k = 0; k < rs->tables[i].ncols; k++)
-			if (rule_name_match(&rs->tables[i].cols[k].col, NULL,
-			    col))
-				return &rs->tables[i].cols[k];
-	}
-	for (i = 0; i < rs->ncolumns; i++)
-		if (rule_name_match(&rs->columns[i].col, NULL, col))
-			return &rs->columns[i];
-	return NULL;
+	if (find_rules(rs, t, c, &v) == 0)
+		return NULL;
+	r = v[0];
+	free(v);
+	return r;
 }
 
 static int
@@ -367,8 +405,12 @@ add_crefs(struct plan *p, const struct rule_cond *c, const struct rule_column *r
 static void
 plan_free(struct plan *p)
 {
+	size_t i;
+
 	if (p == NULL)
 		return;
+	for (i = 0; i < p->n; i++)
+		free(p->cols[i].chain);
 	free(p->cols);
 	free(p->cref);
 	free(p->field_of);
@@ -395,31 +437,42 @@ plan_make(struct scrub *s, struct schema_table *t, int all, int *nbad,
 	p = xcalloc(1, sizeof(*p));
 	p->t = t;
 	for (c = 0; c < t->ncols; c++) {
-		r = find_rule(s->rs, t, c);
-		if (r == NULL)
+		const struct rule_column **chain;
+		size_t nchain = find_rules(s->rs, t, c, &chain), k;
+
+		if (nchain == 0)
 			continue;
 		p->cols = xrealloc(p->cols, (p->n + 1) * sizeof(*p->cols));
 		sc = &p->cols[p->n++];
 		memset(sc, 0, sizeof(*sc));
 		sc->col = c;
-		sc->rule = r;
+		sc->chain = chain;
+		sc->nchain = nchain;
+		sc->rule = chain[0];
 		sc->field = -1;
-		sc->active = r->act.kind != ACT_KEEP &&
-		    r->act.kind != ACT_RELINK;
 		describe(s, t, c, &sc->xc);
-		if (sc->active && xf_check(&r->act, &sc->xc, why,
-		    sizeof(why)) == -1) {
-			rule_err(err, r, t, c, why);
-			if (!all)
-				goto fail;
-			df_err_print(err);
-			bad++;
+		for (k = 0; k < nchain; k++) {
+			r = chain[k];
+			if (r->act.kind == ACT_KEEP || r->act.kind == ACT_RELINK)
+				continue;
+			sc->active = 1;
+			if (xf_check(&r->act, &sc->xc, why,
+			    sizeof(why)) == -1) {
+				rule_err(err, r, t, c, why);
+				if (!all)
+					goto fail;
+				df_err_print(err);
+				bad++;
+			}
 		}
-		if (sc->active && add_crefs(p, r->act.when, r, err) == -1) {
-			if (!all)
-				goto fail;
-			df_err_print(err);
-			bad++;
+		for (k = 0; k < nchain; k++) {
+			r = chain[k];
+			if (add_crefs(p, r->act.when, r, err) == -1) {
+				if (!all)
+					goto fail;
+				df_err_print(err);
+				bad++;
+			}
 		}
 		p->nactive += sc->active != 0;
 		/* Keep the counters of a plan made before (ALTER TABLE). */
@@ -492,15 +545,30 @@ has_rows(const struct schema_table *t)
 	return t->ncols > 0 || !t->declared;
 }
 
+/* The actions of a chain, "email,null", or "-" for none. */
+static void
+chain_names(struct buf *b, const struct rule_column *const *chain, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		if (k > 0)
+			buf_addc(b, ',');
+		buf_adds(b, rule_action_name(chain[k]->act.kind));
+	}
+	if (n == 0)
+		buf_addc(b, '-');
+}
+
 int
 scrub_check_all(struct scrub *s, struct schema *sch, struct ostream *out,
     struct df_error *err)
 {
 	struct schema_table *t;
-	const struct rule_column *r;
+	const struct rule_column *r, **chain;
 	struct df_error e2;
 	struct buf b;
-	size_t i, c;
+	size_t i, c, k, nchain;
 	int nbad = 0, nstrict = 0, rc = 0;
 
 	buf_init(&b, 0);
@@ -534,17 +602,21 @@ scrub_check_all(struct scrub *s, struct schema *sch, struct ostream *out,
 					buf_adds(&b, line);
 			}
 			buf_addc(&b, '\t');
-			buf_adds(&b, r != NULL ?
-			    rule_action_name(r->act.kind) : "-");
+			nchain = find_rules(s->rs, t, c, &chain);
+			chain_names(&b, chain, nchain);
 			buf_addc(&b, '\t');
-			if (r != NULL) {
+			for (k = 0; k < nchain; k++) {
+				r = chain[k];
+				if (k > 0)
+					buf_addc(&b, ',');
 				buf_adds(&b, r->act.pos.file);
 				snprintf(line, sizeof(line), ":%lu",
 				    r->act.pos.line);
 				buf_adds(&b, line);
-			} else {
-				buf_addc(&b, '-');
 			}
+			if (nchain == 0)
+				buf_addc(&b, '-');
+			free(chain);
 			buf_addc(&b, '\n');
 		}
 	}
@@ -790,9 +862,10 @@ sc_row(void *ctx, const struct dump_row *row, struct buf *out,
 	struct plan *p = s->cur;
 	const struct dump_data *d = row->data;
 	const struct dump_field *fl;
+	const struct rule_column *r;
 	struct scol *sc;
 	const char *v, *from;
-	size_t n, k, nrep = 0, off;
+	size_t n, k, ci, nrep = 0, off;
 	int rc;
 
 	if (!p->mapped && map_fields(s, p, d, err) == -1)
@@ -808,24 +881,32 @@ sc_row(void *ctx, const struct dump_row *row, struct buf *out,
 		rc = field_value(s, (size_t)sc->field, &v, &n);
 		if (rc == -1)
 			return row_err(s, err, sc, "malformed value");
-		if (sc->rule->act.when != NULL) {
-			int w = rule_cond_eval(sc->rule->act.when, cond_get, s,
-			    err);
-
-			if (w == -1)
-				return -1;
-			if (w == 0)
-				continue;
-			/* field_value may have moved the buffer. */
-			rc = field_value(s, (size_t)sc->field, &v, &n);
-		}
 		if (rc == 1) {
-			sc->nulls++;
+			sc->nulls++;	/* NULL stays NULL under every rule */
 			continue;
 		}
+		/* The first rule of the chain whose condition holds. */
+		r = NULL;
+		for (ci = 0; ci < sc->nchain; ci++) {
+			int w = 1;
+
+			if (sc->chain[ci]->act.when != NULL)
+				w = rule_cond_eval(sc->chain[ci]->act.when,
+				    cond_get, s, err);
+			if (w == -1)
+				return -1;
+			if (w == 1) {
+				r = sc->chain[ci];
+				break;
+			}
+		}
+		if (r == NULL || r->act.kind == ACT_KEEP ||
+		    r->act.kind == ACT_RELINK)
+			continue;
+		/* Conditions may have decoded more: the buffer may move. */
+		(void)field_value(s, (size_t)sc->field, &v, &n);
 		buf_clear(&s->val);
-		rc = xf_apply(s->key, &sc->rule->act, &sc->xc, v, n, &s->val,
-		    err);
+		rc = xf_apply(s->key, &r->act, &sc->xc, v, n, &s->val, err);
 		if (rc == -1) {
 			char msg[sizeof(err->msg)];
 
@@ -958,10 +1039,12 @@ scrub_report(const struct scrub *s, struct schema *sch,
 			if (!sc->active)
 				continue;
 			changed += sc->changed;
-			snprintf(line, sizeof(line), "%s\t%s\t%s\t%llu\t%llu\t"
-			    "%llu\n", tname(p->t), p->t->cols[sc->col].name,
-			    rule_action_name(sc->rule->act.kind), sc->rows,
-			    sc->changed, sc->nulls);
+			snprintf(line, sizeof(line), "%s\t%s\t", tname(p->t),
+			    p->t->cols[sc->col].name);
+			buf_adds(&b, line);
+			chain_names(&b, sc->chain, sc->nchain);
+			snprintf(line, sizeof(line), "\t%llu\t%llu\t%llu\n",
+			    sc->rows, sc->changed, sc->nulls);
 			buf_adds(&b, line);
 		}
 	}

@@ -759,26 +759,58 @@ open_temp(struct ostream *out, struct df_error *err)
 	return 0;
 }
 
+/* The descriptor /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N name. */
+static int
+std_fd(const char *path)
+{
+	const char *p = NULL;
+	char *end;
+	long n;
+
+	if (strcmp(path, "/dev/stdout") == 0)
+		return STDOUT_FILENO;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return STDERR_FILENO;
+	if (strncmp(path, "/dev/fd/", 8) == 0)
+		p = path + 8;
+	else if (strncmp(path, "/proc/self/fd/", 14) == 0)
+		p = path + 14;
+	if (p == NULL || *p < '0' || *p > '9')
+		return -1;
+	n = strtol(p, &end, 10);
+	return *end == '\0' && n >= 0 && n < 1024 ? (int)n : -1;
+}
+
 struct ostream *
 ostream_open(const char *path, enum stream_comp comp, int level,
     struct df_error *err)
 {
 	struct ostream *out;
 	struct stat st;
+	int n;
 
 	out = xcalloc(1, sizeof(*out));
 	out->comp = comp;
 	out->tmpslot = -1;
 	out->fd = STDOUT_FILENO;
-	if (path != NULL && strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
-	    !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+	if (path != NULL && strcmp(path, "-") != 0 &&
+	    (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
+	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)))) {
 		/*
-		 * A device or FIFO (/dev/null, a named pipe): there is no file
-		 * to replace atomically, and renaming a temporary file over
-		 * it would destroy it.  Write to it as to standard output.
+		 * A device, a FIFO, or a name such as /dev/stdout: there is
+		 * no file to replace atomically, and renaming a temporary
+		 * file over it would destroy it (a regular file in /dev).
+		 * Write to it as to standard output.
 		 */
 		out->path = xstrdup(path);
-		out->fd = open(path, O_WRONLY | O_CLOEXEC);
+		n = std_fd(path);
+		/*
+		 * /dev/stdout and the like: write to the descriptor itself,
+		 * at its offset; opening the name again would start a
+		 * redirected file over at byte 0.
+		 */
+		out->fd = n >= 0 ? dup(n) : open(path, O_WRONLY | O_CLOEXEC);
 		if (out->fd == -1) {
 			df_err(err, 1, path, 0, "%s", strerror(errno));
 			free(out->path);
@@ -786,7 +818,11 @@ ostream_open(const char *path, enum stream_comp comp, int level,
 			return NULL;
 		}
 	} else if (path != NULL && strcmp(path, "-") != 0) {
-		out->path = xstrdup(path);
+		/* Through a symbolic link, replace the file it names. */
+		out->path = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ?
+		    realpath(path, NULL) : NULL;
+		if (out->path == NULL)
+			out->path = xstrdup(path);
 		if (open_temp(out, err) == -1) {
 			free(out->path);
 			free(out);

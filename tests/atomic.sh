@@ -300,6 +300,29 @@ check "-o FIFO: written through, the FIFO stays a FIFO" writes_to_fifo
 check "-o /dev/null: stays a character device" \
     eval '"$DUMPSCRUB" -o /dev/null "$T/good.sql" && test -c /dev/null'
 
+# /dev/stdout is the descriptor itself: earlier output stays in place.
+to_dev_stdout() {
+	{ echo first; "$DUMPSCRUB" -o /dev/stdout "$T/good.sql"; } \
+	    >"$T/both" || return 1
+	{ echo first; cat "$T/good.sql"; } >"$T/both.want"
+	test -L /dev/stdout || { echo '# /dev/stdout is no longer a link' >&2
+	    return 1; }
+	same_file "-o /dev/stdout" "$T/both.want" "$T/both"
+}
+check "-o /dev/stdout: written at stdout's offset, the link kept" \
+    to_dev_stdout
+
+# Through a symbolic link, the file it names is replaced; the link stays.
+through_link() {
+	echo old >"$O/target.sql"
+	ln -sf target.sql "$O/link.sql"
+	"$DUMPSCRUB" -o "$O/link.sql" "$T/good.sql" || return 1
+	test -L "$O/link.sql" || { echo '# the link was replaced' >&2
+	    return 1; }
+	same_file "target through link" "$T/good.sql" "$O/target.sql"
+}
+check "-o LINK: the linked file is replaced, the link kept" through_link
+
 check "SIGTERM mid-run: temporary removed, target untouched" \
     killed_mid_run TERM
 check "SIGHUP mid-run: temporary removed, target untouched" \
