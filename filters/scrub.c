@@ -154,11 +154,44 @@ word_sensitive(const char *w, size_t n)
 	return 0;
 }
 
+/*
+ * Last words that make a name a reference, a time or a flag about the
+ * data rather than the data: billing_address_id, reset_password_sent_at,
+ * address_type, vat_is_valid.
+ */
+static const char *const harmless_last[] = {
+	"id", "ids", "at", "on", "count", "type", "sent", "valid", "enabled",
+	"status", "flag", "verified", "confirmed", NULL
+};
+
+static int
+harmless_suffix(const char *name)
+{
+	const char *e = name + strlen(name), *w;
+	size_t i, n;
+
+	/* The last word: letters after the last non-letter. */
+	for (w = e; w > name && ((w[-1] >= 'a' && w[-1] <= 'z') ||
+	    (w[-1] >= 'A' && w[-1] <= 'Z')); w--)
+		;
+	if (w == name)
+		return 0;	/* one word: "ip", "email" */
+	n = (size_t)(e - w);
+	for (i = 0; harmless_last[i] != NULL; i++)
+		if (strlen(harmless_last[i]) == n &&
+		    strncasecmp(w, harmless_last[i], n) == 0)
+			return 1;
+	return 0;
+}
+
 int
 scrub_sensitive_name(const char *name)
 {
 	const char *p = name, *w;
 	int isalpha_, lower_before;
+
+	if (harmless_suffix(name))
+		return 0;
 
 	/* The whole name, letters only ("e_mail" -> "email") ... */
 	{
@@ -521,13 +554,21 @@ strict_table(const struct scrub *s, const struct schema_table *t)
 	}
 	if (is_safe(s->rs, t))
 		return n;
-	for (c = 0; c < t->ncols; c++)
-		if (find_rule(s->rs, t, c) == NULL &&
-		    scrub_sensitive_name(t->cols[c].name)) {
+	for (c = 0; c < t->ncols; c++) {
+		struct xf_col xc;
+
+		if (find_rule(s->rs, t, c) != NULL ||
+		    !scrub_sensitive_name(t->cols[c].name))
+			continue;
+		/* A boolean holds a fact about the data, not the data. */
+		xf_col_from_type(&xc, t->cols[c].type != NULL ?
+		    t->cols[c].type : "", t->cols[c].len);
+		if (xc.type != XT_BOOL) {
 			df_warnx("--strict: %s.%s: sensitive column not "
 			    "covered by any rule", tname(t), t->cols[c].name);
 			n++;
 		}
+	}
 	return n;
 }
 
