@@ -34,6 +34,8 @@
 #include "util.h"
 
 #define MAX_INCLUDE_DEPTH	16
+#define MAX_COND_DEPTH		64	/* ( and not, nested */
+#define MAX_COND_TERMS		4096	/* and/or terms in one statement */
 #define MAX_RULES_FILE		(16u << 20)	/* bytes; a rules file is small */
 #define MAX_MAP_FILE		(1u << 30)
 
@@ -180,6 +182,67 @@ const char *
 rx_text(const struct rx *rx)
 {
 	return rx->text;
+}
+
+/*
+ * Check that a replace template names only groups the regex has ($n,
+ * ${n}, ${name}, $name), so that a typo is a rules error, not a data
+ * error on the first row that matches.  Returns 0 or -1 with msg set.
+ */
+static int
+rx_check_template(const struct rx *rx, const char *t, size_t n, char *msg,
+    size_t msglen)
+{
+	uint32_t ngroups = 0;
+	size_t i = 0, k;
+	char name[128];
+	long g;
+
+	(void)pcre2_pattern_info(rx->code, PCRE2_INFO_CAPTURECOUNT, &ngroups);
+	while (i < n) {
+		if (t[i++] != '$')
+			continue;
+		if (i < n && t[i] == '$') {
+			i++;
+			continue;
+		}
+		k = i + (i < n && t[i] == '{');
+		if (k < n && t[k] >= '0' && t[k] <= '9') {
+			for (g = 0; k < n && t[k] >= '0' && t[k] <= '9' &&
+			    g < 100000; k++)
+				g = g * 10 + (t[k] - '0');
+			if (g > (long)ngroups) {
+				snprintf(msg, msglen, "the template names "
+				    "group $%ld but %s has %u", g, rx->text,
+				    (unsigned)ngroups);
+				return -1;
+			}
+		} else {
+			size_t s0 = k;
+
+			while (k < n && k - s0 < sizeof(name) - 1 &&
+			    ((t[k] >= 'a' && t[k] <= 'z') ||
+			    (t[k] >= 'A' && t[k] <= 'Z') ||
+			    (t[k] >= '0' && t[k] <= '9') || t[k] == '_'))
+				k++;
+			if (k == s0) {
+				snprintf(msg, msglen, "a lone '$' in the "
+				    "template (write $$ for a dollar sign)");
+				return -1;
+			}
+			memcpy(name, t + s0, k - s0);
+			name[k - s0] = '\0';
+			if (pcre2_substring_number_from_name(rx->code,
+			    (PCRE2_SPTR)name) < 0) {
+				snprintf(msg, msglen, "the template names "
+				    "group ${%s} but %s has no group of that "
+				    "name", name, rx->text);
+				return -1;
+			}
+		}
+		i = k;
+	}
+	return 0;
 }
 
 /* ---- Maps -------------------------------------------------------------- */
@@ -556,6 +619,9 @@ struct parser {
 	struct tok	 t;		/* the current token */
 	int		 nlskip;	/* > 0: newlines are not tokens */
 	int		 depth;		/* include depth */
+	unsigned long	 inc_line, inc_col;	/* of an include's file name */
+	int		 cdepth;	/* nesting of ( and not in a condition */
+	size_t		 cterms;	/* and/or terms of the statement */
 	struct rules	*rs;
 	struct df_error	*err;
 	char	       **stack;		/* files being read, for cycles */
@@ -582,6 +648,8 @@ perr(struct parser *ps, unsigned long line, unsigned long col,
 
 /* An error at the current token. */
 #define TERR(ps, ...)	perr((ps), (ps)->t.line, (ps)->t.col, __VA_ARGS__)
+/* An error at the file name of the include being read. */
+#define INCERR(ps, ...)	perr((ps), (ps)->inc_line, (ps)->inc_col, __VA_ARGS__)
 
 static int
 is_word_byte(int c)
@@ -613,6 +681,11 @@ lex_quoted(struct parser *ps, int q)
 			return perr(ps, ps->line, col_of(ps, ps->cur),
 			    "unterminated %s", q == '\'' ? "string" : "name");
 		}
+		if (*p == '\0') {
+			free(v);
+			return perr(ps, ps->line, col_of(ps, p), "NUL byte in "
+			    "rules file");
+		}
 		if (*p == q) {
 			if (p + 1 < ps->end && p[1] == q) {
 				v[k++] = (char)q;
@@ -623,8 +696,10 @@ lex_quoted(struct parser *ps, int q)
 			break;
 		}
 		if (*p == '\\' && q == '\'') {
-			if (p + 1 == ps->end)
-				continue;	/* unterminated, above */
+			if (p + 1 == ps->end) {
+				p++;		/* unterminated, above */
+				continue;
+			}
 			switch (p[1]) {
 			case '\\':
 			case '\'':
@@ -960,6 +1035,7 @@ parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
 	if (nseg == 2) {
 		n->schema = seg[0];
 		n->name = seg[1];
+		n->schema_quoted = quoted[0];
 		n->quoted = quoted[1];
 		seg[0] = seg[1] = NULL;
 	} else {
@@ -1007,7 +1083,7 @@ rule_name_match(const struct rule_name *n, const char *schema,
 		free(q);
 		return m;
 	}
-	if (n->schema != NULL && (schema == NULL || (n->quoted ?
+	if (n->schema != NULL && (schema == NULL || (n->schema_quoted ?
 	    strcmp(n->schema, schema) : strcasecmp(n->schema, schema)) != 0))
 		return 0;
 	return (n->quoted ? strcmp(n->name, name) :
@@ -1021,8 +1097,10 @@ parse_name_list(struct parser *ps, struct rule_name **list, size_t *n,
 {
 	for (;;) {
 		*list = xrealloc(*list, (*n + 1) * sizeof(**list));
-		if (parse_name(ps, &(*list)[*n], allow_schema, what) == -1)
+		if (parse_name(ps, &(*list)[*n], allow_schema, what) == -1) {
+			name_free(&(*list)[*n]);
 			return -1;
+		}
 		(*n)++;
 		if (!tok_punct(&ps->t, ","))
 			return expect_end(ps);
@@ -1163,9 +1241,9 @@ parse_cmp(struct parser *ps, struct rule_cond **out)
 		for (;;) {
 			c->vals = xrealloc(c->vals, (c->nvals + 1) *
 			    sizeof(*c->vals));
-			if (parse_value(ps, &c->vals[c->nvals]) == -1)
+			/* Counted first: parse_value zeroes, then may fill. */
+			if (parse_value(ps, &c->vals[c->nvals++]) == -1)
 				return -1;
-			c->nvals++;
 			if (!tok_punct(&ps->t, ","))
 				break;
 			if (lex(ps) == -1)
@@ -1197,40 +1275,53 @@ static int
 parse_not(struct parser *ps, struct rule_cond **out)
 {
 	struct rule_cond *c;
+	int rc;
 
+	if (!tok_is(&ps->t, "not") && !tok_punct(&ps->t, "("))
+		return parse_cmp(ps, out);
+	/* The evaluator and cond_free recurse: bound the depth. */
+	if (++ps->cdepth > MAX_COND_DEPTH)
+		return TERR(ps, "a condition nests deeper than %d",
+		    MAX_COND_DEPTH);
 	if (tok_is(&ps->t, "not")) {
 		c = xcalloc(1, sizeof(*c));
 		*out = c;
 		c->op = COND_NOT;
 		c->pos = here(ps);
-		if (lex(ps) == -1)
-			return -1;
-		return parse_not(ps, &c->a);
-	}
-	if (tok_punct(&ps->t, "(")) {
+		rc = lex(ps) == -1 ? -1 : parse_not(ps, &c->a);
+	} else {
 		ps->nlskip++;
 		if (lex(ps) == -1 || parse_or(ps, out) == -1)
 			return -1;
 		ps->nlskip--;
-		return expect_punct(ps, ")");
+		rc = expect_punct(ps, ")");
 	}
-	return parse_cmp(ps, out);
+	ps->cdepth--;
+	return rc;
 }
 
+/*
+ * COND and COND (or: false) or COND or COND (or: true), left-associative;
+ * and binds tighter than or.
+ */
 static int
-parse_and(struct parser *ps, struct rule_cond **out)
+parse_bin(struct parser *ps, struct rule_cond **out, int or)
 {
 	struct rule_cond *c;
 
-	if (parse_not(ps, out) == -1)
+	if ((or ? parse_bin(ps, out, 0) : parse_not(ps, out)) == -1)
 		return -1;
-	while (tok_is(&ps->t, "and")) {
+	while (tok_is(&ps->t, or ? "or" : "and")) {
+		if (++ps->cterms > MAX_COND_TERMS)
+			return TERR(ps, "a condition of more than %d terms",
+			    MAX_COND_TERMS);
 		c = xcalloc(1, sizeof(*c));
-		c->op = COND_AND;
+		c->op = or ? COND_OR : COND_AND;
 		c->pos = here(ps);
 		c->a = *out;
 		*out = c;
-		if (lex(ps) == -1 || parse_not(ps, &c->b) == -1)
+		if (lex(ps) == -1 ||
+		    (or ? parse_bin(ps, &c->b, 0) : parse_not(ps, &c->b)) == -1)
 			return -1;
 	}
 	return 0;
@@ -1239,20 +1330,7 @@ parse_and(struct parser *ps, struct rule_cond **out)
 static int
 parse_or(struct parser *ps, struct rule_cond **out)
 {
-	struct rule_cond *c;
-
-	if (parse_and(ps, out) == -1)
-		return -1;
-	while (tok_is(&ps->t, "or")) {
-		c = xcalloc(1, sizeof(*c));
-		c->op = COND_OR;
-		c->pos = here(ps);
-		c->a = *out;
-		*out = c;
-		if (lex(ps) == -1 || parse_and(ps, &c->b) == -1)
-			return -1;
-	}
-	return 0;
+	return parse_bin(ps, out, 1);
 }
 
 /* Parse a decimal number (for SQL-style comparisons). */
@@ -1286,25 +1364,40 @@ compare(const char *p, size_t n, const struct rule_value *v)
 	return n < v->len ? -1 : n > v->len;
 }
 
-int
-rule_cond_eval(const struct rule_cond *c,
+/* SQL's three truth values; UNKNOWN comes of NULL. */
+#define T_FALSE		0
+#define T_TRUE		1
+#define T_UNKNOWN	2
+
+static int
+eval3(const struct rule_cond *c,
     int (*get)(void *, const struct rule_cond *, const char **, size_t *,
     struct df_error *), void *ctx, struct df_error *err)
 {
 	const char *p = NULL;
 	size_t n = 0, i;
-	int r, isnull;
+	int a, b, isnull;
 
 	switch (c->op) {
 	case COND_AND:
+		a = eval3(c->a, get, ctx, err);
+		if (a == -1 || a == T_FALSE)
+			return a;
+		b = eval3(c->b, get, ctx, err);
+		if (b == -1 || b == T_FALSE)
+			return b;
+		return a == T_TRUE && b == T_TRUE ? T_TRUE : T_UNKNOWN;
 	case COND_OR:
-		r = rule_cond_eval(c->a, get, ctx, err);
-		if (r == -1 || (c->op == COND_AND ? r == 0 : r == 1))
-			return r;
-		return rule_cond_eval(c->b, get, ctx, err);
+		a = eval3(c->a, get, ctx, err);
+		if (a == -1 || a == T_TRUE)
+			return a;
+		b = eval3(c->b, get, ctx, err);
+		if (b == -1 || b == T_TRUE)
+			return b;
+		return a == T_FALSE && b == T_FALSE ? T_FALSE : T_UNKNOWN;
 	case COND_NOT:
-		r = rule_cond_eval(c->a, get, ctx, err);
-		return r == -1 ? -1 : !r;
+		a = eval3(c->a, get, ctx, err);
+		return a == -1 || a == T_UNKNOWN ? a : !a;
 	default:
 		break;
 	}
@@ -1316,7 +1409,7 @@ rule_cond_eval(const struct rule_cond *c,
 	if (c->op == COND_NOTNULL)
 		return !isnull;
 	if (isnull)
-		return 0;
+		return T_UNKNOWN;
 	switch (c->op) {
 	case COND_EQ:
 		return compare(p, n, &c->vals[0]) == 0;
@@ -1332,18 +1425,29 @@ rule_cond_eval(const struct rule_cond *c,
 		return compare(p, n, &c->vals[0]) >= 0;
 	case COND_MATCH:
 	case COND_NMATCH:
-		r = rx_match(c->rx, p, n, err);
-		if (r == -1)
+		a = rx_match(c->rx, p, n, err);
+		if (a == -1)
 			return -1;
-		return c->op == COND_MATCH ? r : !r;
+		return c->op == COND_MATCH ? a : !a;
 	case COND_IN:
 		for (i = 0; i < c->nvals; i++)
 			if (compare(p, n, &c->vals[i]) == 0)
-				return 1;
-		return 0;
+				return T_TRUE;
+		return T_FALSE;
 	default:
-		return 0;
+		return T_FALSE;
 	}
+}
+
+int
+rule_cond_eval(const struct rule_cond *c,
+    int (*get)(void *, const struct rule_cond *, const char **, size_t *,
+    struct df_error *), void *ctx, struct df_error *err)
+{
+	int r = eval3(c, get, ctx, err);
+
+	/* A condition holds only when it is true, as in SQL's WHERE. */
+	return r == -1 ? -1 : r == T_TRUE;
 }
 
 /* ---- Actions ------------------------------------------------------------ */
@@ -1463,7 +1567,12 @@ parse_path(struct parser *ps, char **out, const char *what)
 		memcpy(*out + d + 1, p, n);
 		(*out)[d + n + 1] = '\0';
 	}
-	return lex(ps);
+	if (lex(ps) == -1) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 static void action_free(struct rule_action *);
@@ -1523,7 +1632,8 @@ parse_json_path(struct parser *ps, struct json_rule *r)
 			e = w + ps->t.len;
 			while (w < e) {
 				if (*w == '.') {
-					if (!need_sep)
+					if (!need_sep || (w + 1 < e &&
+					    w[1] == '['))
 						return perr(ps, line, col,
 						    "malformed JSON path");
 					need_sep = 0;
@@ -1631,7 +1741,8 @@ action_free(struct rule_action *a)
 static int
 parse_action(struct parser *ps, struct rule_action *a, int injson)
 {
-	char b[64], *path = NULL;
+	char b[64], msg[300], *path = NULL;
+	unsigned long line, col;
 	size_t i;
 	long v;
 
@@ -1668,21 +1779,28 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 		    parse_count(ps, 0, 1000, &a->n2, "SUFFIX") == -1)
 			return -1;
 		if (ps->t.type == T_STRING) {
+			line = ps->t.line;
+			col = ps->t.col;
 			if (parse_value(ps, &a->lit) == -1)
 				return -1;
 			if (a->lit.len == 0 ||
 			    utf8_chars(a->lit.p, a->lit.len) != 1)
-				return perr(ps, a->pos.line, a->pos.col,
-				    "the mask of partial must be one "
-				    "character");
+				return perr(ps, line, col, "the mask of partial "
+				    "must be one character");
 		}
 		break;
 	case ACT_REPLACE:
 		if (ps->t.type != T_REGEX)
 			return TERR(ps, "expected a /regex/ after replace");
-		if (compile_tok_regex(ps, &a->rx) == -1 ||
-		    parse_string(ps, &a->lit, "a 'template'") == -1)
+		if (compile_tok_regex(ps, &a->rx) == -1)
 			return -1;
+		line = ps->t.line;
+		col = ps->t.col;
+		if (parse_string(ps, &a->lit, "a 'template'") == -1)
+			return -1;
+		if (rx_check_template(a->rx, a->lit.p, a->lit.len, msg,
+		    sizeof(msg)) == -1)
+			return perr(ps, line, col, "%s", msg);
 		break;
 	case ACT_DATE_SHIFT:
 		if (parse_count(ps, 1, 36500, &a->n1, "DAYS") == -1)
@@ -1698,10 +1816,10 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 		a->map = map_load(path, ps->err);
 		free(path);
 		if (a->map == NULL) {
-			char msg[sizeof(ps->err->msg)];
+			char why[sizeof(ps->err->msg)];
 
-			memcpy(msg, ps->err->msg, sizeof(msg));
-			return perr(ps, a->pos.line, a->pos.col, "%s", msg);
+			memcpy(why, ps->err->msg, sizeof(why));
+			return perr(ps, a->pos.line, a->pos.col, "%s", why);
 		}
 		if (tok_is(&ps->t, "default")) {
 			if (lex(ps) == -1)
@@ -1826,6 +1944,7 @@ parse_table(struct parser *ps)
 		if (ps->t.type == T_EOF)
 			return perr(ps, t->name.pos.line, t->name.pos.col,
 			    "table block not closed with '}'");
+		ps->cterms = 0;
 		t->cols = xrealloc(t->cols, (t->ncols + 1) * sizeof(*t->cols));
 		c = &t->cols[t->ncols++];
 		memset(c, 0, sizeof(*c));
@@ -2075,6 +2194,9 @@ parse_include(struct parser *ps)
 
 	if (ps->t.type != T_STRING && ps->t.type != T_QNAME)
 		return TERR(ps, "expected \"FILE\" after include");
+	/* Errors about the file point at its name. */
+	ps->inc_line = ps->t.line;
+	ps->inc_col = ps->t.col;
 	if (parse_path(ps, &path, "a file") == -1)
 		return -1;
 	if (expect_end(ps) == -1) {
@@ -2110,6 +2232,7 @@ parse_statement(struct parser *ps)
 		fn = parse_missing;
 	else if (tok_is(&ps->t, "import"))
 		fn = parse_import;
+	ps->cterms = 0;
 	if (fn != NULL) {
 		ps->rs->nstatements++;
 		if (lex(ps) == -1)
@@ -2204,7 +2327,7 @@ load_file(struct rules *rs, const char *path, struct parser *parent,
 	real = realpath(path, NULL);
 	if (real == NULL) {
 		if (parent != NULL)
-			return TERR(parent, "include \"%s\": %s", path,
+			return INCERR(parent, "include \"%s\": %s", path,
 			    strerror(errno));
 		return df_err(err, DF_EXIT_USAGE, path, 0, "%s",
 		    strerror(errno));
@@ -2212,19 +2335,26 @@ load_file(struct rules *rs, const char *path, struct parser *parent,
 	if (parent != NULL) {
 		if (parent->depth + 1 > MAX_INCLUDE_DEPTH) {
 			free(real);
-			return TERR(parent, "includes nest deeper than %d",
+			return INCERR(parent, "includes nest deeper than %d",
 			    MAX_INCLUDE_DEPTH);
 		}
 		for (i = 0; i < parent->nstack; i++)
 			if (strcmp(parent->stack[i], real) == 0) {
 				free(real);
-				return TERR(parent, "include cycle: \"%s\" is "
+				return INCERR(parent, "include cycle: \"%s\" is "
 				    "already being read", path);
 			}
 	}
 	text = slurp(path, &n, err);
 	if (text == NULL) {
 		free(real);
+		if (parent != NULL) {
+			char msg[sizeof(err->msg)];
+
+			memcpy(msg, err->msg, sizeof(msg));
+			return INCERR(parent, "include \"%s\": %s", path,
+			    msg);
+		}
 		return -1;
 	}
 	memset(&ps, 0, sizeof(ps));
@@ -2283,6 +2413,10 @@ struct rules *
 rules_load(const char *path, struct df_error *err)
 {
 	struct rules *rs = xcalloc(1, sizeof(*rs));
+	struct df_error local;
+
+	if (err == NULL)
+		err = &local;
 
 	if (load_file(rs, path, NULL, err) == -1) {
 		rules_free(rs);

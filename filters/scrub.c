@@ -957,6 +957,11 @@ sc_row(void *ctx, const struct dump_row *row, struct buf *out,
 		if (rc == XF_VALUE && s->val.len == n &&
 		    (n == 0 || memcmp(s->val.p, v, n) == 0))
 			continue;	/* unchanged: keep its bytes */
+		/* PostgreSQL's text types cannot hold a NUL byte. */
+		if (rc == XF_VALUE && d->dialect == DIALECT_PG &&
+		    s->val.len > 0 && memchr(s->val.p, '\0', s->val.len))
+			return row_err(s, err, sc, "the new value holds a NUL "
+			    "byte, which PostgreSQL cannot store");
 		sc->changed++;
 		off = s->enc.len;
 		fl = &row->fields[sc->field];

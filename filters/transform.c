@@ -1498,6 +1498,23 @@ act_noise(const struct xf_key *k, const struct rule_action *a,
 	/* Beyond double's range (numeric allows 1e400): kept as written. */
 	if (y - y != 0)
 		return add(out, p, n, err);
+	if (c->type == XT_DECIMAL && c->prec > 0 && c->prec - c->scale < 300) {
+		/*
+		 * numeric(p,s) holds less than 10^(p-s): clamp below it, to
+		 * the largest value with the input's decimals.
+		 */
+		double lim = 1, step = 1;
+		int i;
+
+		for (i = 0; i < c->prec - c->scale; i++)
+			lim *= 10;
+		for (i = 0; i < (int)(dec < 60 ? dec : 60); i++)
+			step /= 10;
+		if (y >= lim - step / 2)
+			y = lim - step;
+		else if (y <= -(lim - step / 2))
+			y = -(lim - step);
+	}
 	if (expo) {
 		len = snprintf(t, sizeof(t), "%.17g", y);
 	} else {
@@ -1883,6 +1900,20 @@ xf_col_from_type(struct xf_col *c, const char *type, long len)
 	if (tn->name == NULL)
 		return;
 	c->type = tn->type;
+	if (c->type == XT_DECIMAL && plen > 0 && plen <= 1000) {
+		/* numeric(p,s), decimal(p,s), decimal(p): the digits allowed. */
+		const char *q = strchr(type, '(');
+
+		c->prec = (int)plen;
+		q = q != NULL ? strchr(q, ',') : NULL;
+		if (q != NULL && is_digit(q[1]))
+			c->scale = (int)strtol(q + 1, NULL, 10);
+		if (c->scale > c->prec)
+			c->scale = c->prec;
+		if (strcmp(tn->name, "float") == 0 ||
+		    strcmp(tn->name, "double") == 0)
+			c->prec = c->scale = 0;	/* MySQL float(p): no bound */
+	}
 	if (strcmp(tn->name, "year") == 0) {
 		/* MySQL YEAR: 1901 to 2155, and 0000. */
 		c->imin = 0;

@@ -53,6 +53,7 @@ struct rule_name {
 	char		*name;		/* NULL when rx is set */
 	struct rx	*rx;
 	int		 quoted;	/* name was "quoted": compare exactly */
+	int		 schema_quoted;	/* and the schema */
 	char		*text;		/* as written, for messages */
 	struct rule_pos	 pos;
 };

@@ -66,6 +66,7 @@ struct xf_col {
 	enum xf_type	 type;
 	long		 maxchars;	/* -1: no limit */
 	long long	 imin, imax;	/* XT_INT */
+	int		 prec, scale;	/* XT_DECIMAL numeric(p,s); prec 0: none */
 	int		 unique;	/* in a PRIMARY KEY or UNIQUE key */
 	int		 notnull;
 };

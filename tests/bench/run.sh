@@ -1,7 +1,8 @@
 #!/bin/bash
 #
-# run.sh -- `make bench`: how fast dumpscrub streams a dump, next to `cat`
-# and `zstd -dc` measured in the same run, and how much memory it takes.
+# run.sh -- `make bench`: how fast dumpscrub streams and scrubs a dump,
+# next to `cat` and `zstd -dc` measured in the same run, and how much
+# memory it takes.
 #
 # Run from the build directory (make does); the binary under test is
 # ${DUMPSCRUB:-./dumpscrub}.  Two synthetic dumps, pg.sql and mysql.sql, of
@@ -16,15 +17,33 @@
 #   zstd -dc F.zst | cat >/dev/null     baseline for .zst input
 #   dumpscrub F | cat >/dev/null        pass-through, no rules
 #   dumpscrub F.zst | cat >/dev/null    pass-through, zstd input
+#   dumpscrub -r scrub.rules F | cat >/dev/null
+#   dumpscrub -r scrub.rules F.zst | cat >/dev/null
+#                                       scrubbing 3 columns (an email, a
+#                                       name, a phone) of the largest
+#                                       table, users (tests/bench/
+#                                       scrub.rules), with DUMPFILTERS_KEY
+#                                       set to a fixed bench key
 #   dumpscrub --inventory F >/dev/null  its output is small: no pipe
 # A filter writes into a pipe in real use, and `cat F >/dev/null` may take
 # shortcuts a pipe does not allow, so the baselines write into a pipe too.
 # Peak RSS is that of the first command of each line (/usr/bin/time %M),
 # the largest over the runs.
 #
+# Scrubbed values/s: the values the rules change in one pass (the
+# "values" of the "# total" line of one `dumpscrub -r scrub.rules
+# --report` run on F, made before the timed runs) over the median wall
+# time; "values/s of CPU": the same count over the median user + system
+# CPU time of the dumpscrub process (/usr/bin/time %U %S), i.e. the rate
+# of one core.  Only the plain run's CPU figure counts for that: on .zst
+# input a second thread decompresses, on another core, and its CPU time
+# is in the process's total.
+#
 # Targets, reported as PASS or MISS (a MISS does not fail the run):
 # pass-through on plain input >= 1000 MB/s and >= 40 % of cat; on .zst
-# input >= 85 % of zstd -dc; peak RSS of dumpscrub <= 32 MB.
+# input >= 85 % of zstd -dc; peak RSS of dumpscrub <= 32 MB.  Scrubbing
+# the 3 columns: >= 400 MB/s on plain input, >= 2 million scrubbed values
+# per second of CPU (plain input), peak RSS <= 32 MB.
 #
 # Environment:
 #   DUMPSCRUB      binary under test (./dumpscrub)
@@ -33,7 +52,7 @@
 #   BENCH_RUNS     runs of each command (5)
 #   BENCH_SEED     gendump seed (1)
 #   BENCH_ONLY     pg or mysql: one dialect only
-#   BENCH_VERBOSE  1: print the time of every run
+#   BENCH_VERBOSE  1: print the time (wall, CPU) of every run
 #   GENDUMP        generator to use; default ./tests/bench/gendump if built,
 #                  else compiled here with ${CC:-cc} -O2 into BENCH_DIR
 #
@@ -69,6 +88,14 @@ target_mbps=1000
 target_cat_pct=40
 target_zstd_pct=85
 target_rss_mb=32
+target_scrub_mbps=400
+target_scrub_vps=2000000
+
+# The rules of the scrubbing lines, and a fixed key, so that every run
+# writes the same bytes (without a key dumpscrub takes a random one and
+# warns).  scrub.rules has no key statement: the key is DUMPFILTERS_KEY.
+scrub_rules=$here/scrub.rules
+export DUMPFILTERS_KEY='dumpfilters bench key, not a secret'
 
 die() {
 	printf '%s: %s\n' "$prog" "$*" >&2
@@ -101,6 +128,7 @@ esac
 command -v "$dumpscrub" >/dev/null 2>&1 ||
 	die "$dumpscrub: not found (build it, or set DUMPSCRUB)"
 command -v zstd >/dev/null 2>&1 || die "zstd: not found"
+[ -r "$scrub_rules" ] || die "$scrub_rules: cannot read"
 if [ -x /usr/bin/time ]; then
 	timecmd=/usr/bin/time
 else
@@ -196,8 +224,9 @@ make_dump() {
 
 # The commands of one dialect, by key; set_cmd KEY FILE fills cmd (argv),
 # pipe (1: output into `| cat >/dev/null`) and label.
-keys=(cat zstd scrub scrubz inventory)
+keys=(cat zstd scrub scrubz rules rulesz inventory)
 scrub_name=$(basename "$dumpscrub")
+rules_name=$(basename "$scrub_rules")
 
 set_cmd() {
 	local k=$1 f=$2 b
@@ -216,6 +245,12 @@ set_cmd() {
 	scrubz)
 		cmd=("$dumpscrub" "$f.zst")
 		label="$scrub_name $b.zst | cat" ;;
+	rules)
+		cmd=("$dumpscrub" -r "$scrub_rules" "$f")
+		label="$scrub_name -r $rules_name $b | cat" ;;
+	rulesz)
+		cmd=("$dumpscrub" -r "$scrub_rules" "$f.zst")
+		label="$scrub_name -r $rules_name $b.zst | cat" ;;
 	inventory)
 		cmd=("$dumpscrub" --inventory "$f")
 		label="$scrub_name --inventory $b"
@@ -223,18 +258,20 @@ set_cmd() {
 	esac
 }
 
-# run_once: run "${cmd[@]}" once; sets secs and rss_kib, or dies showing
-# the command's stderr.
+# run_once: run "${cmd[@]}" once; sets secs, rss_kib and cpu (user +
+# system seconds of the first command), or dies showing the command's
+# stderr.
 run_once() {
 	local t0 t1 rc tf=$scratch/time ef=$scratch/err
 	: >"$tf"
 	now t0
 	if [ -n "$timecmd" ]; then
 		if [ "$pipe" = 1 ]; then
-			"$timecmd" -f %M -o "$tf" "${cmd[@]}" 2>"$ef" |
+			"$timecmd" -f "%M %U %S" -o "$tf" "${cmd[@]}" 2>"$ef" |
 			    cat >/dev/null
 		else
-			"$timecmd" -f %M -o "$tf" "${cmd[@]}" 2>"$ef" >/dev/null
+			"$timecmd" -f "%M %U %S" -o "$tf" "${cmd[@]}" \
+			    2>"$ef" >/dev/null
 		fi
 	else
 		if [ "$pipe" = 1 ]; then
@@ -253,10 +290,34 @@ run_once() {
 		exit 1
 	fi
 	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')
-	rss_kib=$(tail -n 1 "$tf")
+	# The last line: /usr/bin/time puts its own notes before it.
+	read -r rss_kib cpu <<<"$(tail -n 1 "$tf" |
+	    awk 'NF == 3 { printf "%s %.2f", $1, $2 + $3 }')"
 	case $rss_kib in
-	'' | *[!0-9]*) rss_kib= ;;
+	'' | *[!0-9]*) rss_kib='' cpu='' ;;
 	esac
+}
+
+# scrub_values F: the values scrub.rules changes in F, from the "# total"
+# line of --report (dies if the run fails or the line is missing).
+scrub_values() {
+	local f=$1 rf=$scratch/report ef=$scratch/err n
+	rm -f "$rf"
+	if ! "$dumpscrub" -r "$scrub_rules" --report "$rf" "$f" 2>"$ef" |
+	    cat >/dev/null; then
+		printf '%s: command failed: %s -r %s --report %s %s\n' \
+		    "$prog" "$dumpscrub" "$scrub_rules" "$rf" "$f" >&2
+		cat "$ef" >&2
+		exit 1
+	fi
+	n=$(awk -F '\t' '$1 == "# total" {
+		for (i = 2; i < NF; i++)
+			if ($i == "values") { print $(i + 1); exit }
+	}' "$rf")
+	case $n in
+	'' | *[!0-9]*) die "$rf: no values count in the \"# total\" line" ;;
+	esac
+	printf '%s\n' "$n"
 }
 
 median() {
@@ -297,8 +358,8 @@ ge() {
 }
 
 bench_dialect() {
-	local d=$1 f size k r i list
-	local -A runtimes maxrss
+	local d=$1 f size k r i list values
+	local -A runtimes cputimes maxrss
 	f=$bench_dir/$d.sql
 	size=$(file_size "$f")
 	printf '\n%s: %s (%s bytes), %s.zst (%s bytes)\n' "$d" "$f" "$size" \
@@ -307,8 +368,13 @@ bench_dialect() {
 	# Warm the page cache so that the first runs do not read the disk.
 	cat "$f" "$f.zst" >/dev/null || die "$f: cannot read"
 
+	# Untimed: what there is to scrub, and a first check that the rules
+	# hold for this dump.
+	values=$(scrub_values "$f") || exit 1
+
 	for k in "${keys[@]}"; do
 		runtimes[$k]=
+		cputimes[$k]=
 		maxrss[$k]=0
 	done
 	for ((r = 1; r <= runs; r++)); do
@@ -316,18 +382,20 @@ bench_dialect() {
 			set_cmd "$k" "$f"
 			run_once
 			runtimes[$k]+=" $secs"
+			[ -n "$cpu" ] && cputimes[$k]+=" $cpu"
 			if [ -n "$rss_kib" ] &&
 			    [ "$rss_kib" -gt "${maxrss[$k]}" ]; then
 				maxrss[$k]=$rss_kib
 			fi
 			if [ "$verbose" = 1 ]; then
-				printf '  run %d  %-40s %9.3f s  %s KiB\n' \
-				    "$r" "$label" "$secs" "${rss_kib:--}"
+				printf '  run %d  %-44s %9.3f s  %s s CPU' \
+				    "$r" "$label" "$secs" "${cpu:--}"
+				printf '  %s KiB\n' "${rss_kib:--}"
 			fi
 		done
 	done
 
-	printf '  %-40s %9s %9s %7s %-9s %7s\n' command 'median s' 'MB/s' \
+	printf '  %-44s %9s %9s %7s %-9s %7s\n' command 'median s' 'MB/s' \
 	    ratio 'vs' 'RSS MB'
 	for k in "${keys[@]}"; do
 		set_cmd "$k" "$f"
@@ -344,17 +412,44 @@ bench_dialect() {
 	for k in "${keys[@]}"; do
 		set_cmd "$k" "$f"
 		case $k in
-		zstd | scrubz) i=zstd; list='zstd -dc' ;;
+		zstd | scrubz | rulesz) i=zstd; list='zstd -dc' ;;
 		*) i='cat'; list='cat' ;;
 		esac
-		printf '  %-40s %9.3f %9s %7s %-9s %7s\n' "$label" \
+		printf '  %-44s %9.3f %9s %7s %-9s %7s\n' "$label" \
 		    "${med[$d:$k]}" "${mbps[$d:$k]}" \
 		    "$(awk -v a="${mbps[$d:$k]}" -v b="${mbps[$d:$i]}" \
 		    'BEGIN { printf "%.3f", a / b }')" "$list" "${rss[$d:$k]}"
 	done
 
+	# Scrubbing: values/s of wall time and of CPU time.
+	local -A vps cpus cvps
+	printf '  %s changes %s values per pass (--report)\n' "$rules_name" \
+	    "$values"
+	printf '  %-44s %9s %13s %9s %13s\n' command 'median s' 'values/s' \
+	    'CPU s' 'values/CPU s'
+	for k in rules rulesz; do
+		set_cmd "$k" "$f"
+		vps[$k]=$(awk -v n="$values" -v t="${med[$d:$k]}" \
+		    'BEGIN { printf "%.0f", n / t }')
+		if [ -n "${cputimes[$k]}" ]; then
+			# shellcheck disable=SC2086  # word splitting wanted
+			cpus[$k]=$(median ${cputimes[$k]})
+			cvps[$k]=$(awk -v n="$values" -v t="${cpus[$k]}" \
+			    'BEGIN { printf "%.0f", (t > 0 ? n / t : 0) }')
+		else
+			cpus[$k]=-
+			cvps[$k]=-
+		fi
+		printf '  %-44s %9.3f %13s %9s %13s\n' "$label" \
+		    "${med[$d:$k]}" "${vps[$k]}" "${cpus[$k]}" "${cvps[$k]}"
+	done
+	printf '  (CPU s = median user + system time of dumpscrub; on .zst it '
+	printf 'includes the\n  decompression thread, which runs on another '
+	printf 'core)\n'
+
 	local pt=${mbps[$d:scrub]} ptz=${mbps[$d:scrubz]}
 	local catr=${mbps[$d:cat]} zr=${mbps[$d:zstd]} pct peak
+	local sc=${mbps[$d:rules]}
 	check "$(ge "$pt" "$target_mbps")" \
 	    "$d: pass-through, plain: $pt MB/s >= $target_mbps MB/s"
 	pct=$(percent "$pt" "$catr")
@@ -371,6 +466,24 @@ bench_dialect() {
 		peak=$(kib_to_mb "$peak")
 		check "$(ge "$target_rss_mb" "$peak")" \
 		    "$d: $scrub_name peak RSS: $peak MB <= $target_rss_mb MB"
+	fi
+
+	local what="$d: scrub 3 columns" text
+	check "$(ge "$sc" "$target_scrub_mbps")" \
+	    "$what, plain: $sc MB/s >= $target_scrub_mbps MB/s"
+	if [ "${cvps[rules]}" != - ]; then
+		text="$what, plain: ${cvps[rules]} values/s of CPU"
+		check "$(ge "${cvps[rules]}" "$target_scrub_vps")" \
+		    "$text >= $target_scrub_vps"
+	fi
+	if [ -n "$timecmd" ]; then
+		peak=0
+		for k in rules rulesz; do
+			[ "${maxrss[$k]}" -gt "$peak" ] && peak=${maxrss[$k]}
+		done
+		peak=$(kib_to_mb "$peak")
+		check "$(ge "$target_rss_mb" "$peak")" \
+		    "$what: peak RSS $peak MB <= $target_rss_mb MB"
 	fi
 }
 

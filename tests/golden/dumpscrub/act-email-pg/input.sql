@@ -1,0 +1,69 @@
+--
+-- PostgreSQL database dump
+--
+
+-- Dumped from database version 15.8 (Debian 15.8-0+deb12u1)
+-- Dumped by pg_dump version 15.8 (Debian 15.8-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: people; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.people (
+    id integer NOT NULL,
+    email character varying(255),
+    short character varying(30),
+    note text
+);
+
+
+ALTER TABLE public.people OWNER TO postgres;
+
+--
+-- Data for Name: people; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.people (id, email, short, note) FROM stdin;
+1	alice@example.org	a@b.c	plain
+2	Bob.Smith+tag@Mail.EXAMPLE.com	o'b@x.y	it's
+3	o'brien@example.ie	é@😀.de	a\\b
+4	josé@exämple.de		a\tb
+5	😀@emoji.example	\N	a\nb\n
+6		NULL	é😀
+7	\N	\\N	NULL
+8	NULL	a\\b@c	\\N
+9	\\N	a\tb@c	
+10	back\\slash@x.y	a@b.c	\N
+11	tab\there@x.y	\N	\\.
+12	alice@example.org	\N	x";--
+\.
+
+
+--
+-- Name: people people_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.people
+    ADD CONSTRAINT people_pkey PRIMARY KEY (id);
+
+
+
+--
+-- PostgreSQL database dump complete
+--
+

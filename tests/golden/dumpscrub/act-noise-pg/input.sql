@@ -1,0 +1,66 @@
+--
+-- PostgreSQL database dump
+--
+
+-- Dumped from database version 15.8 (Debian 15.8-0+deb12u1)
+-- Dumped by pg_dump version 15.8 (Debian 15.8-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: people; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.people (
+    id integer NOT NULL,
+    i integer,
+    n numeric(12,2),
+    f double precision,
+    s smallint,
+    t text,
+    note text
+);
+
+
+ALTER TABLE public.people OWNER TO postgres;
+
+--
+-- Data for Name: people; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.people (id, i, n, f, s, t, note) FROM stdin;
+1	100	12.50	3.14159	32767	42	plain
+2	-5	-0.01	-2.5	-32768	-3.75	it's
+3	0	0.00	0	7	0	a\\b
+4	2147483647	99999.99	10000000000	0	1000000	a\tb
+5	\N	\N	\N	\N	\N	a\nb\n
+6	1000000	1234.50	100	1000	12.345	é😀
+\.
+
+
+--
+-- Name: people people_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.people
+    ADD CONSTRAINT people_pkey PRIMARY KEY (id);
+
+
+
+--
+-- PostgreSQL database dump complete
+--
+

@@ -1,0 +1,68 @@
+--
+-- PostgreSQL database dump
+--
+
+-- Dumped from database version 15.8 (Debian 15.8-0+deb12u1)
+-- Dumped by pg_dump version 15.8 (Debian 15.8-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: people; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.people (
+    id integer NOT NULL,
+    v character varying(60),
+    s character varying(6),
+    note text
+);
+
+
+ALTER TABLE public.people OWNER TO postgres;
+
+--
+-- Data for Name: people; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.people (id, v, s, note) FROM stdin;
+1	\N	\N	plain
+2			it's
+3	O'Connor	O'Neil	a\\b
+4	Jürgen	a\\b	a\tb
+5	Zoë 😀	a\tb	a\nb\n
+6	back\\slash	a\nb	é😀
+7	tab\there	Zoë😀	NULL
+8	two\nlines	NULL	\\N
+9	NULL	\\N	
+10	\\N	x  	\N
+11	Jürgen	\N	\\.
+\.
+
+
+--
+-- Name: people people_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.people
+    ADD CONSTRAINT people_pkey PRIMARY KEY (id);
+
+
+
+--
+-- PostgreSQL database dump complete
+--
+

@@ -1,0 +1,66 @@
+--
+-- PostgreSQL database dump
+--
+
+-- Dumped from database version 15.8 (Debian 15.8-0+deb12u1)
+-- Dumped by pg_dump version 15.8 (Debian 15.8-0+deb12u1)
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: people; Type: TABLE; Schema: public; Owner: postgres
+--
+
+CREATE TABLE public.people (
+    id integer NOT NULL,
+    email text,
+    phone character varying(30),
+    v text,
+    note text
+);
+
+
+ALTER TABLE public.people OWNER TO postgres;
+
+--
+-- Data for Name: people; Type: TABLE DATA; Schema: public; Owner: postgres
+--
+
+COPY public.people (id, email, phone, v, note) FROM stdin;
+1	alice@example.org	+1 555-0101	\N	plain
+2	Bob.Smith+tag@Mail.EXAMPLE.com	\N		it's
+3	o'brien@example.ie		it's "q"	a\\b
+4	josé@exämple.de	555 0101	back\\slash	a\tb
+5	😀@emoji.example	0'1	tab\there	a\nb\n
+6		a\\1	line1\nline2	é😀
+7	\N	1\t2	café 😀	NULL
+8	NULL	NULL	NULL	\\N
+\.
+
+
+--
+-- Name: people people_pkey; Type: CONSTRAINT; Schema: public; Owner: postgres
+--
+
+ALTER TABLE ONLY public.people
+    ADD CONSTRAINT people_pkey PRIMARY KEY (id);
+
+
+
+--
+-- PostgreSQL database dump complete
+--
+
