@@ -793,8 +793,7 @@ ostream_open(const char *path, enum stream_comp comp, int level,
 	out->comp = comp;
 	out->tmpslot = -1;
 	out->fd = STDOUT_FILENO;
-	if (path != NULL && strcmp(path, "-") != 0 &&
-	    (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
+	if (path != NULL && strcmp(path, "-") != 0 && (std_fd(path) >= 0 ||
 	    (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
 	    !S_ISDIR(st.st_mode)))) {
 		/*
