@@ -278,6 +278,50 @@ seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+struct ahead {
+	int		 strict;
+	int		 stopped;
+};
+
+/*
+ * The read-ahead of a MySQL dump ends at its first data statement unless
+ * --strict needs every table: mysqldump declares a table's keys in its
+ * CREATE TABLE, before its rows, so the rules are checked as each table
+ * streams past.  pg_dump adds keys after all the data: read it all.
+ */
+static int
+ahead_data(void *ctx, const struct dump_data *d, struct df_error *err)
+{
+	struct ahead *a = ctx;
+
+	if (d->dialect != DIALECT_MYSQL || a->strict)
+		return DATA_PASS;
+	a->stopped = 1;
+	return df_err(err, DF_EXIT_OK, NULL, 0, "read-ahead done");
+}
+
+static int
+read_ahead(const struct opts *o, struct istream *in, struct schema *pre,
+    struct df_error *err)
+{
+	struct ahead a = { o->strict, 0 };
+	struct dump_handler h;
+	struct dump_reader *r;
+	int rc;
+
+	memset(&h, 0, sizeof(h));
+	h.ctx = &a;
+	h.on_data = ahead_data;
+	r = dump_reader_new(in, NULL, o->dialect, pre, &h, o->max_row);
+	rc = dump_reader_run(r, err);
+	dump_reader_free(r);
+	if (rc == -1 && a.stopped) {
+		memset(err, 0, sizeof(*err));
+		rc = 0;
+	}
+	return rc;
+}
+
 /* --report FILE, written atomically like -o. */
 static int
 write_report(const struct opts *o, const struct scrub *s,
@@ -365,16 +409,24 @@ main(int argc, char *argv[])
 			goto fail;
 		goto done;
 	}
-	if (rs != NULL && !o.inventory && istream_seekable(in)) {
+	if (rs != NULL && !o.inventory) {
 		/*
-		 * A file can be read twice: read its schema first, so that
-		 * keys pg_dump declares after the data, and --strict, are
-		 * checked before any row is written.
+		 * Keys and tables known before the first row: from --schema
+		 * (kept apart from the live catalog, which a CREATE TABLE in
+		 * the dump resets), else by reading a file ahead.
 		 */
 		pre = schema_new();
-		if (read_schema(&o, in, pre, NULL, &err) == -1 ||
-		    istream_rewind(in, &err) == -1)
-			goto fail;
+		if (o.schema != NULL) {
+			if (read_schema_file(&o, pre, NULL, &err) == -1)
+				goto fail;
+		} else if (istream_seekable(in)) {
+			if (read_ahead(&o, in, pre, &err) == -1 ||
+			    istream_rewind(in, &err) == -1)
+				goto fail;
+		} else {
+			schema_free(pre);
+			pre = NULL;
+		}
 	}
 	out = ostream_open(o.output, comp, level, &err);
 	if (out == NULL)
@@ -387,8 +439,7 @@ main(int argc, char *argv[])
 		inventory_handler(inv, &h);
 		hp = &h;
 	} else if (rs != NULL) {
-		s = scrub_new(rs, &key, pre != NULL ? pre :
-		    o.schema != NULL ? sch : NULL, o.strict);
+		s = scrub_new(rs, &key, pre, o.strict);
 		if (pre != NULL && scrub_check_all(s, pre, NULL, &err) == -1)
 			goto fail;
 		scrub_handler(s, pg, &h);
