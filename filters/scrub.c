@@ -572,11 +572,12 @@ strict_table(const struct scrub *s, const struct schema_table *t)
 	return n;
 }
 
+/* The error that ends a strict run; tail says what was written. */
 static int
-strict_fail(struct df_error *err, int n)
+strict_fail(struct df_error *err, int n, const char *tail)
 {
-	return df_err(err, DF_EXIT_DATA, NULL, 0, "--strict: %d finding%s; "
-	    "no row was written", n, n == 1 ? "" : "s");
+	return df_err(err, DF_EXIT_DATA, NULL, 0, "--strict: %d finding%s%s",
+	    n, n == 1 ? "" : "s", tail);
 }
 
 /* Does the table have data? (Views and sequences have none.) */
@@ -670,7 +671,8 @@ scrub_check_all(struct scrub *s, struct schema *sch, struct ostream *out,
 		return df_err(err, DF_EXIT_USAGE, NULL, 0, "%d rule%s cannot "
 		    "hold for the dump's schema", nbad, nbad == 1 ? "" : "s");
 	if (nstrict > 0)
-		return strict_fail(err, nstrict);
+		return strict_fail(err, nstrict, out != NULL ? "" :
+		    "; no row was written");
 	return 0;
 }
 
@@ -702,7 +704,8 @@ sc_schema(void *ctx, struct schema_table *t, struct df_error *err)
 		p->strict_done = 1;
 		n = strict_table(s, t);
 		if (n > 0)
-			return strict_fail(err, n);
+			return strict_fail(err, n, "; no row of the table "
+			    "was written");
 	}
 	return 0;
 }
@@ -755,7 +758,8 @@ sc_data(void *ctx, const struct dump_data *d, struct df_error *err)
 		p->strict_done = 1;
 		n = strict_table(s, t);
 		if (n > 0)
-			return strict_fail(err, n);
+			return strict_fail(err, n, "; no row of the table "
+			    "was written");
 	}
 	s->cur = p;
 	p->mapped = 0;
