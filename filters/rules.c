@@ -16,6 +16,14 @@
  *
  * This is the only module that sees PCRE2: regexes are compiled here and
  * used elsewhere through rx_match() and rx_replace().
+ *
+ * Ownership: a statement parser appends a zeroed element to its array in
+ * struct rules (count raised) before filling it, so a node that fails
+ * half-way is already in the tree and rules_free() frees it with the rest.
+ * Nothing in the tree points into the file text: names, values and paths
+ * are copied out, and file names live in rules->files for every rule_pos.
+ * Errors: the first one ends the load, as FILE:LINE:COL: ... with
+ * DF_EXIT_USAGE (exit 2).
  */
 #include <config.h>
 
@@ -33,12 +41,21 @@
 #include "rules.h"
 #include "util.h"
 
+/*
+ * Hard limits (STYLE 16): the parser, cond_free() and the evaluator
+ * recurse, so nesting is bounded.  Passing one is a rules error, never a
+ * crash.
+ */
 #define MAX_INCLUDE_DEPTH	16
 #define MAX_COND_DEPTH		64	/* ( and not, nested */
 #define MAX_COND_TERMS		4096	/* and/or terms in one statement */
 #define MAX_RULES_FILE		(16u << 20)	/* bytes; a rules file is small */
 #define MAX_MAP_FILE		(1u << 30)
 
+/*
+ * md is made once and reused by every match: only the main thread matches.
+ * text is /source/flags, for messages.
+ */
 struct rx {
 	pcre2_code	*code;
 	pcre2_match_data *md;
@@ -50,6 +67,9 @@ struct rx {
 /*
  * Compile src (n bytes) with flags.  On error, *erroff is the offset of
  * the offending byte in src and msg holds PCRE2's message.
+ *
+ * Returns an rx for rx_free(), or NULL.  An unknown flag's offset is past
+ * the closing '/' (n + 1 + i), so the caller's column lands on it.
  */
 static struct rx *
 rx_compile(const char *src, size_t n, const char *flags, size_t nflags,
@@ -114,6 +134,7 @@ rx_compile(const char *src, size_t n, const char *flags, size_t nflags,
 	return rx;
 }
 
+/* Free a regex made by rx_compile(); NULL is allowed. */
 static void
 rx_free(struct rx *rx)
 {
@@ -125,6 +146,10 @@ rx_free(struct rx *rx)
 	free(rx);
 }
 
+/*
+ * A failed match (the match or depth limit) is a data error naming the
+ * regex: it depends on the value, not the rules.  Returns -1.
+ */
 static int
 rx_error(struct df_error *err, const struct rx *rx, int rc)
 {
@@ -140,6 +165,7 @@ rx_match(const struct rx *rx, const char *p, size_t n, struct df_error *err)
 {
 	int rc;
 
+	/* An empty slice may be (NULL, 0); PCRE2 wants a pointer. */
 	rc = pcre2_match(rx->code, (PCRE2_SPTR)(p != NULL ? p : ""), n, 0, 0,
 	    rx->md, NULL);
 	if (rc >= 0)
@@ -157,6 +183,11 @@ rx_replace(const struct rx *rx, const char *tmpl, size_t tlen,
 	size_t room = n + tlen + 64;
 	int rc;
 
+	/*
+	 * Too little room: with OVERFLOW_LENGTH PCRE2 says how much it
+	 * needs, and the loop retries.  buf_reserve() fails at the buffer's
+	 * cap, which makes a huge result a data error.
+	 */
 	for (;;) {
 		if (buf_reserve(out, room) == -1)
 			return df_err(err, DF_EXIT_DATA, NULL, 0, "%s: the "
@@ -206,6 +237,11 @@ rx_check_template(const struct rx *rx, const char *t, size_t n, char *msg,
 			i++;
 			continue;
 		}
+		/*
+		 * $n, ${n} by number; $name, ${name} by name.  A missing
+		 * '}' is left to PCRE2, at the first match; g is capped
+		 * against overflow.
+		 */
 		k = i + (i < n && t[i] == '{');
 		if (k < n && t[k] >= '0' && t[k] <= '9') {
 			for (g = 0; k < n && t[k] >= '0' && t[k] <= '9' &&
@@ -247,6 +283,14 @@ rx_check_template(const struct rx *rx, const char *t, size_t n, char *msg,
 
 /* ---- Maps -------------------------------------------------------------- */
 
+/*
+ * A map is an open-addressing hash table (linear probing) over one array of
+ * entries in file order: no node per entry.  slot[] holds index + 1 so that
+ * calloc'd memory is an empty table.  map_load() keeps it at most half
+ * full: probe runs stay short, and a lookup always meets an empty slot, so
+ * looking up an absent value ends.  Entries are never removed (no
+ * tombstones), and growing rehashes indices only.
+ */
 struct map_entry {
 	char		*old, *new;	/* new is NULL for \N */
 	size_t		 oldlen, newlen;
@@ -260,6 +304,7 @@ struct rule_map {
 	size_t		*slot;		/* index + 1, 0 = empty */
 };
 
+/* FNV-1a, high bits folded down: a slot takes only the low bits. */
 static uint64_t
 map_hash(const char *p, size_t n)
 {
@@ -273,6 +318,10 @@ map_hash(const char *p, size_t n)
 	return h ^ (h >> 29);
 }
 
+/*
+ * The index of the entry for old value (p, n), or -1 with *slotp set to the
+ * empty slot where it would go, for map_load() to fill.
+ */
 static long
 map_find(const struct rule_map *m, const char *p, size_t n, size_t *slotp)
 {
@@ -299,6 +348,7 @@ rule_map_get(const struct rule_map *m, const char *p, size_t n,
 	size_t slot;
 	long k;
 
+	/* *outp points into the map, which lives as long as the rules. */
 	k = map_find(m, p, n, &slot);
 	if (k < 0)
 		return -1;
@@ -317,6 +367,10 @@ rule_map_injective(const struct rule_map *m)
 	size_t i, slot;
 	int ok = 1;
 
+	/*
+	 * A second slot table over the new values, as sparse as the map's.
+	 * Called when a plan is checked (xf_injective()), never per row.
+	 */
 	seen.cap = m->cap;
 	seen.slot = xcalloc(seen.cap, sizeof(*seen.slot));
 	seen.e = m->e;
@@ -367,6 +421,7 @@ rule_map_path(const struct rule_map *m)
 	return m->path;
 }
 
+/* Characters: the bytes that are not UTF-8 continuation bytes. */
 static size_t
 utf8_chars(const char *p, size_t n)
 {
@@ -423,6 +478,7 @@ rule_map_all_integers(const struct rule_map *m, long long min, long long max)
 	return 1;
 }
 
+/* Free a map and its entries; NULL is allowed. */
 static void
 map_free(struct rule_map *m)
 {
@@ -443,6 +499,10 @@ map_free(struct rule_map *m)
 /*
  * Decode one TSV field with COPY-style escapes into a malloc'd string.
  * Returns -1 on a bad escape.
+ *
+ * (p, n) is a slice of the line; on error nothing is allocated.  \N is a
+ * bad escape here: map_load() recognises a NEW field that is exactly \N,
+ * for NULL, before decoding.
  */
 static int
 map_field(const char *p, size_t n, char **out, size_t *outn)
@@ -483,6 +543,7 @@ map_field(const char *p, size_t n, char **out, size_t *outn)
 	return 0;
 }
 
+/* Double the slot table and re-insert; the entries keep their indices. */
 static void
 map_grow(struct rule_map *m)
 {
@@ -497,7 +558,12 @@ map_grow(struct rule_map *m)
 	}
 }
 
-/* Load a map file; errors name the map file's line. */
+/*
+ * Load a map file; errors name the map file's line.  Returns a map for
+ * map_free(), or NULL with err filled (DF_EXIT_USAGE, "PATH:LINE: ...";
+ * parse_action() adds the rule's position).  A value mapped twice is an
+ * error: either mapping could be the one meant.
+ */
 static struct rule_map *
 map_load(const char *path, struct df_error *err)
 {
@@ -518,6 +584,7 @@ map_load(const char *path, struct df_error *err)
 	m = xcalloc(1, sizeof(*m));
 	m->path = xstrdup(path);
 	map_grow(m);
+	/* By line, not slurp(): a map may be big (total caps it at 1 GiB). */
 	while ((got = getline(&line, &cap, f)) != -1) {
 		lineno++;
 		len = (size_t)got;
@@ -545,6 +612,7 @@ map_load(const char *path, struct df_error *err)
 			    "escape (\\t \\n \\r \\\\ and \\N)", path, lineno);
 			goto fail;
 		}
+		/* "NEW may be \N for NULL": the whole field, as in COPY. */
 		if (line + len - (tab + 1) == 2 && tab[1] == '\\' &&
 		    tab[2] == 'N') {
 			e.new = NULL;
@@ -598,6 +666,13 @@ enum ttype {
 	T_PUNCT		/* { } ( ) , = != < <= > >= ~ !~ -> */
 };
 
+/*
+ * A token: p, len are a slice of the file text (for a REGEX, the source
+ * between the slashes).  A STRING or QNAME is decoded by the lexer into
+ * val, owned by the token: escapes are resolved once, where the column of a
+ * bad one is known, and a parser that keeps the value takes val (setting it
+ * to NULL) rather than copy it.  lex() frees a val nobody took.
+ */
 struct tok {
 	enum ttype	 type;
 	const char	*p;		/* in the file text */
@@ -610,6 +685,12 @@ struct tok {
 	int		 semicolon;	/* a T_NL written as ';' */
 };
 
+/*
+ * One file being read; an include gets its own parser, linked to its
+ * parent's by depth and stack.  nlskip counts the open ( and json { in
+ * which a newline is mere space; a table block does not use it, as a
+ * newline there still ends each column rule.
+ */
 struct parser {
 	const char	*file;		/* owned by rules->files */
 	const char	*dir;		/* for relative paths */
@@ -628,6 +709,7 @@ struct parser {
 	size_t		 nstack;
 };
 
+/* Fill ps->err with "FILE:LINE:COL: message", DF_EXIT_USAGE.  Returns -1. */
 static int
 perr(struct parser *ps, unsigned long line, unsigned long col,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -651,6 +733,12 @@ perr(struct parser *ps, unsigned long line, unsigned long col,
 /* An error at the file name of the include being read. */
 #define INCERR(ps, ...)	perr((ps), (ps)->inc_line, (ps)->inc_col, __VA_ARGS__)
 
+/*
+ * dumprules(5): "letters, digits, and _ $ . [ ] * % - : and bytes >= 0x80".
+ * '.', '[', ']' keep schema.table and items[].email one word, split later
+ * by their parsers; '-' makes keep-table and drop-row.  So "->" is only an
+ * arrow where no word runs into it, e.g. after ')'.
+ */
 static int
 is_word_byte(int c)
 {
@@ -660,13 +748,19 @@ is_word_byte(int c)
 	    c == ':' || c >= 0x80;
 }
 
+/* The 1-based column of p on the current line, in bytes. */
 static unsigned long
 col_of(const struct parser *ps, const char *p)
 {
 	return (unsigned long)(p - ps->linestart) + 1;
 }
 
-/* Decode a quoted token whose opening quote is at ps->cur. */
+/*
+ * Decode a quoted token whose opening quote q is at ps->cur: a 'string' (''
+ * and the backslash escapes of dumprules(5)) or a "name" ("" only, as in
+ * SQL; a backslash is a plain byte).  Sets ps->t, owning the value, which
+ * may hold NUL (\0).  Returns 0, or -1 via perr() with nothing allocated.
+ */
 static int
 lex_quoted(struct parser *ps, int q)
 {
@@ -675,7 +769,9 @@ lex_quoted(struct parser *ps, int q)
 	size_t k = 0;
 	int h1, h2;
 
+	/* Decoding never lengthens: the rest of the file bounds v. */
 	for (;;) {
+		/* "Strings may not contain a raw newline." */
 		if (p == ps->end || *p == '\n') {
 			free(v);
 			return perr(ps, ps->line, col_of(ps, ps->cur),
@@ -749,6 +845,12 @@ lex_quoted(struct parser *ps, int q)
 	return 0;
 }
 
+/*
+ * Scan /source/flags at ps->cur.  The source is kept as written: "a '/'
+ * inside is written '\/'", which PCRE2 reads as '/'.  Flags are any
+ * letters; rx_compile() refuses unknown ones at their column.  Returns 0,
+ * or -1 via perr().
+ */
 static int
 lex_regex(struct parser *ps)
 {
@@ -779,7 +881,12 @@ lex_regex(struct parser *ps)
 	return 0;
 }
 
-/* Read the next token into ps->t. */
+/*
+ * Read the next token into ps->t, freeing the previous one's value.
+ * Returns 0 (T_EOF at the end) or -1.  A newline is a T_NL unless nlskip is
+ * raised: a condition in ( ), an in-list or a json { } block is naturally
+ * written over several lines, and a newline there can end nothing.
+ */
 static int
 lex(struct parser *ps)
 {
@@ -792,9 +899,11 @@ again:
 	while (ps->cur < ps->end && (*ps->cur == ' ' || *ps->cur == '\t' ||
 	    *ps->cur == '\r'))
 		ps->cur++;
+	/* Quotes and regexes are lexed whole: a '#' in them never gets here. */
 	if (ps->cur < ps->end && *ps->cur == '#')
 		while (ps->cur < ps->end && *ps->cur != '\n')
 			ps->cur++;
+	/* "A line ending in '\' continues on the next line", CRLF too. */
 	if (ps->cur + 1 < ps->end && ps->cur[0] == '\\' &&
 	    (ps->cur[1] == '\n' || (ps->cur[1] == '\r' &&
 	    ps->cur + 2 < ps->end && ps->cur[2] == '\n'))) {
@@ -825,8 +934,10 @@ again:
 		return TERR(ps, "NUL byte in rules file");
 	if (c == '\'' || c == '"')
 		return lex_quoted(ps, c);
+	/* Always a regex: no division, so a path with '/' must be quoted. */
 	if (c == '/')
 		return lex_regex(ps);
+	/* Never skipped by nlskip: ';' separates the rules of json { }. */
 	if (c == ';') {
 		ps->cur++;
 		ps->t.type = T_NL;
@@ -859,18 +970,21 @@ again:
 	return 0;
 }
 
+/* Is the token the keyword kw?  "Keywords are case-insensitive." */
 static int
 tok_is(const struct tok *t, const char *kw)
 {
 	return t->type == T_WORD && df_slice_caseeq(t->p, t->len, kw);
 }
 
+/* Is the token the operator or punctuation s? */
 static int
 tok_punct(const struct tok *t, const char *s)
 {
 	return t->type == T_PUNCT && df_slice_eq(t->p, t->len, s);
 }
 
+/* Does the token end a statement or rule?  '}' ends a block's last rule. */
 static int
 at_end(const struct parser *ps)
 {
@@ -900,6 +1014,7 @@ tok_what(const struct tok *t, char *b, size_t n)
 	}
 }
 
+/* Expect, not consume, the end: callers skip T_NL, '}' is the block's. */
 static int
 expect_end(struct parser *ps)
 {
@@ -910,6 +1025,7 @@ expect_end(struct parser *ps)
 	return TERR(ps, "unexpected %s", tok_what(&ps->t, b, sizeof(b)));
 }
 
+/* Expect punctuation s and move past it.  Returns 0 or -1. */
 static int
 expect_punct(struct parser *ps, const char *s)
 {
@@ -921,6 +1037,7 @@ expect_punct(struct parser *ps, const char *s)
 	return lex(ps);
 }
 
+/* Expect the keyword kw and move past it.  Returns 0 or -1. */
 static int
 expect_word(struct parser *ps, const char *kw)
 {
@@ -932,6 +1049,7 @@ expect_word(struct parser *ps, const char *kw)
 	return lex(ps);
 }
 
+/* The current token's position, for a node. */
 static struct rule_pos
 here(const struct parser *ps)
 {
@@ -940,6 +1058,10 @@ here(const struct parser *ps)
 	return pos;
 }
 
+/*
+ * Compile the T_REGEX token into *out (the caller's node owns it) and move
+ * on.  An error points at the character: token column + 1 + offset.
+ */
 static int
 compile_tok_regex(struct parser *ps, struct rx **out)
 {
@@ -958,6 +1080,11 @@ compile_tok_regex(struct parser *ps, struct rx **out)
 /*
  * NAME: /regex/, or adjacent words and "quoted" parts forming one or
  * (with allow_schema) two dot-separated segments.
+ *
+ * Words split at '.', quoted parts never: "my.table" is one identifier
+ * holding a dot, public.users one word (the lexer keeps '.') for two names,
+ * and "s"."t" three tokens joined as nothing separates them.  Fills *n,
+ * which the caller frees with name_free() even on error.
  */
 static int
 parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
@@ -980,6 +1107,7 @@ parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
 	if (ps->t.type != T_WORD && ps->t.type != T_QNAME)
 		return TERR(ps, "expected %s, found %s", what,
 		    tok_what(&ps->t, b, sizeof(b)));
+	/* Room for a third segment, to report "too many dots". */
 	nseg = 1;
 	for (;;) {
 		if (ps->t.type == T_QNAME) {
@@ -1018,6 +1146,7 @@ parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
 		prev_end = ps->t.p + ps->t.len;
 		if (lex(ps) == -1)
 			goto out;
+		/* Only a token flush against this one continues the name. */
 		if ((ps->t.type != T_WORD && ps->t.type != T_QNAME) ||
 		    ps->t.p != prev_end)
 			break;
@@ -1051,6 +1180,7 @@ out:
 	return rc;
 }
 
+/* Free what a rule_name holds; the struct is embedded. */
 static void
 name_free(struct rule_name *n)
 {
@@ -1069,6 +1199,10 @@ rule_name_match(const struct rule_name *n, const char *schema,
 	int m;
 
 	if (n->rx != NULL) {
+		/*
+		 * The bare name, then schema.name.  No err: a failed match
+		 * is no match.
+		 */
 		if (rx_match(n->rx, name, strlen(name), NULL) == 1)
 			return 1;
 		if (schema == NULL)
@@ -1090,7 +1224,10 @@ rule_name_match(const struct rule_name *n, const char *schema,
 	    strcasecmp(n->name, name)) == 0;
 }
 
-/* NAME [, NAME ...] until the end of the statement. */
+/*
+ * NAME [, NAME ...] until the end of the statement, onto *list.  A name
+ * that fails is freed here, uncounted; those before stay for rules_free().
+ */
 static int
 parse_name_list(struct parser *ps, struct rule_name **list, size_t *n,
     int allow_schema, const char *what)
@@ -1109,7 +1246,11 @@ parse_name_list(struct parser *ps, struct rule_name **list, size_t *n,
 	}
 }
 
-/* A plain identifier (column of a condition, pointer name). */
+/*
+ * A plain identifier (column of a condition, pointer name): no schema, no
+ * regex.  *out is malloc'd for the caller.  Quoting is dropped: scrub looks
+ * the column up exactly, then case-insensitively.
+ */
 static int
 parse_ident(struct parser *ps, char **out, const char *what)
 {
@@ -1131,6 +1272,7 @@ parse_ident(struct parser *ps, char **out, const char *what)
 
 /* ---- Values and conditions ------------------------------------------- */
 
+/* [+-]digits[.digits], at least one digit; no exponent. */
 static int
 is_number(const char *p, size_t n)
 {
@@ -1146,7 +1288,10 @@ is_number(const char *p, size_t n)
 	return digits > 0 && i == n;
 }
 
-/* 'string' or a number. */
+/*
+ * A 'string' or a bare number into *v (zeroed first); a string's value is
+ * taken from the token.  v->p belongs to v's node.
+ */
 static int
 parse_value(struct parser *ps, struct rule_value *v)
 {
@@ -1169,6 +1314,7 @@ parse_value(struct parser *ps, struct rule_value *v)
 	    tok_what(&ps->t, b, sizeof(b)));
 }
 
+/* A 'string' only: literal, template, salt. */
 static int
 parse_string(struct parser *ps, struct rule_value *v, const char *what)
 {
@@ -1180,6 +1326,7 @@ parse_string(struct parser *ps, struct rule_value *v, const char *what)
 	return parse_value(ps, v);
 }
 
+/* Free a condition tree; NULL and half-built trees are fine. */
 static void
 cond_free(struct rule_cond *c)
 {
@@ -1199,6 +1346,10 @@ cond_free(struct rule_cond *c)
 
 static int parse_or(struct parser *, struct rule_cond **);
 
+/*
+ * COLUMN op VALUE | ~ /re/ | in (VALUE, ...) | is [not] null.  The node is
+ * linked to *out first, so on error it is freed with the caller's tree.
+ */
 static int
 parse_cmp(struct parser *ps, struct rule_cond **out)
 {
@@ -1235,6 +1386,10 @@ parse_cmp(struct parser *ps, struct rule_cond **out)
 			return -1;
 		if (!tok_punct(&ps->t, "("))
 			return TERR(ps, "expected '(' after in");
+		/*
+		 * An in-list may span lines.  Left raised on error: the
+		 * load is over.
+		 */
 		ps->nlskip++;
 		if (lex(ps) == -1)
 			return -1;
@@ -1271,6 +1426,7 @@ parse_cmp(struct parser *ps, struct rule_cond **out)
 	return parse_value(ps, &c->vals[0]);
 }
 
+/* not COND, ( COND ) or a comparison: "not > and > or". */
 static int
 parse_not(struct parser *ps, struct rule_cond **out)
 {
@@ -1303,6 +1459,10 @@ parse_not(struct parser *ps, struct rule_cond **out)
 /*
  * COND and COND (or: false) or COND or COND (or: true), left-associative;
  * and binds tighter than or.
+ *
+ * The loop builds a left-leaning tree, which cond_free() and eval3()
+ * recurse down: hence MAX_COND_TERMS.  A node is linked to *out before its
+ * right operand is parsed, so an error leaves one tree to free.
  */
 static int
 parse_bin(struct parser *ps, struct rule_cond **out, int or)
@@ -1347,6 +1507,12 @@ to_double(const char *p, size_t n, double *out)
 	return *end == '\0' ? 0 : -1;
 }
 
+/*
+ * A column's value against a literal: < 0, 0, > 0.  "compare numerically
+ * when both sides are numbers": the literal written bare and the value
+ * parsing as one (10 > 9, 1.0 = 1).  Otherwise byte-wise, a prefix first,
+ * which orders ISO dates and timestamps.
+ */
 static int
 compare(const char *p, size_t n, const struct rule_value *v)
 {
@@ -1364,11 +1530,21 @@ compare(const char *p, size_t n, const struct rule_value *v)
 	return n < v->len ? -1 : n > v->len;
 }
 
-/* SQL's three truth values; UNKNOWN comes of NULL. */
+/*
+ * SQL's three truth values; UNKNOWN comes of NULL.  Two would not do: with
+ * email NULL, email = 'x' is unknown and so is not (email = 'x'); were it
+ * false, the not would be true and a rule would apply where SQL's WHERE
+ * would not.  Only rule_cond_eval() makes unknown "does not hold".
+ */
 #define T_FALSE		0
 #define T_TRUE		1
 #define T_UNKNOWN	2
 
+/*
+ * Evaluate c: T_TRUE, T_FALSE or T_UNKNOWN, or -1 with err filled.  and/or
+ * stop at an operand that decides (false/true), sparing the other side's
+ * columns a decode; an unknown decides nothing.
+ */
 static int
 eval3(const struct rule_cond *c,
     int (*get)(void *, const struct rule_cond *, const char **, size_t *,
@@ -1404,6 +1580,7 @@ eval3(const struct rule_cond *c,
 	isnull = get(ctx, c, &p, &n, err);
 	if (isnull == -1)
 		return -1;
+	/* Only is [not] null sees NULL itself; get's 1 reads as T_TRUE. */
 	if (c->op == COND_NULL)
 		return isnull;
 	if (c->op == COND_NOTNULL)
@@ -1452,6 +1629,7 @@ rule_cond_eval(const struct rule_cond *c,
 
 /* ---- Actions ------------------------------------------------------------ */
 
+/* Action keywords of dumprules(5), also used in messages and reports. */
 static const struct {
 	const char	*name;
 	enum action_kind kind;
@@ -1481,6 +1659,7 @@ rule_action_name(enum action_kind k)
 	return "?";
 }
 
+/* Actions that take an optional LOCALE (en, de). */
 static int
 has_locale(enum action_kind k)
 {
@@ -1537,7 +1716,10 @@ parse_percent(struct parser *ps, double max, double *out, const char *what)
 	return lex(ps);
 }
 
-/* A file name: "path", 'path' or a bare word; resolved against dir. */
+/*
+ * A file name: "path", 'path' or a bare word, resolved against the
+ * directory of the file being read.  *out is malloc'd, or NULL on error.
+ */
 static int
 parse_path(struct parser *ps, char **out, const char *what)
 {
@@ -1578,6 +1760,7 @@ parse_path(struct parser *ps, char **out, const char *what)
 static void action_free(struct rule_action *);
 static int parse_action(struct parser *, struct rule_action *, int);
 
+/* Free a json { } block; NULL and half-built blocks are fine. */
 static void
 json_free(struct rule_json *j)
 {
@@ -1596,6 +1779,7 @@ json_free(struct rule_json *j)
 	free(j);
 }
 
+/* Append a step: a copy of key, or NULL for []. */
 static void
 add_step(struct json_rule *r, const char *key, size_t len)
 {
@@ -1608,6 +1792,10 @@ add_step(struct json_rule *r, const char *key, size_t len)
 /*
  * A JSON path: adjacent words and "quoted keys"; in words, "." separates
  * keys and "[]" selects every element of an array.
+ *
+ * need_sep alternates keys and separators.  A word may end in '.' only
+ * before a quoted key (items."Full Name"); ".[" is refused.  Steps added
+ * before an error stay in r, freed with the block.
  */
 static int
 parse_json_path(struct parser *ps, struct json_rule *r)
@@ -1638,6 +1826,7 @@ parse_json_path(struct parser *ps, struct json_rule *r)
 						    "malformed JSON path");
 					need_sep = 0;
 					w++;
+					/* Peek: ps->cur is past the word. */
 					if (w == e && (ps->cur >= ps->end ||
 					    *ps->cur != '"'))
 						return perr(ps, line, col,
@@ -1679,7 +1868,13 @@ parse_json_path(struct parser *ps, struct json_rule *r)
 	return 0;
 }
 
-/* json { PATH ACTION ; ... } */
+/*
+ * json { PATH ACTION ; ... } into *out, linked first, each rule counted
+ * before it is parsed: on error the action frees the block.  parse_action()
+ * raised nlskip before the '{', so a rule ends at ';' or '}'; it is lowered
+ * before the token after '}' is read, so a newline there ends the
+ * statement.
+ */
 static int
 parse_json(struct parser *ps, struct rule_json **out)
 {
@@ -1715,6 +1910,7 @@ parse_json(struct parser *ps, struct rule_json **out)
 	return lex(ps);
 }
 
+/* Free what an action holds (embedded); unset members are NULL. */
 static void
 action_free(struct rule_action *a)
 {
@@ -1737,6 +1933,10 @@ action_free(struct rule_action *a)
  * ACTION [ARGS] [salt 'x'] [when COND].  In a json block (injson) the
  * action ends at ';', a newline being just space there, and json,
  * relink and when are not allowed.
+ *
+ * Fills *a, zeroed first and already in the tree: on error what was parsed
+ * stays for action_free().  The map file is loaded here, so a bad map is a
+ * rules error at the action.
  */
 static int
 parse_action(struct parser *ps, struct rule_action *a, int injson)
@@ -1769,6 +1969,7 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 			return -1;
 		break;
 	case ACT_HASH:
+		/* LEN starts with a digit; salt or when may follow instead. */
 		if (ps->t.type == T_WORD && ps->t.len > 0 &&
 		    ps->t.p[0] >= '0' && ps->t.p[0] <= '9' &&
 		    parse_count(ps, 1, 128, &a->n1, "the hash length") == -1)
@@ -1815,6 +2016,10 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 			return -1;
 		a->map = map_load(path, ps->err);
 		free(path);
+		/*
+		 * perr() formats into ps->err, which holds map_load()'s
+		 * message: copy it out first.
+		 */
 		if (a->map == NULL) {
 			char why[sizeof(ps->err->msg)];
 
@@ -1830,6 +2035,7 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 				a->map_default = MAP_NULL;
 			} else if (ps->t.type == T_STRING) {
 				a->map_default = MAP_SET;
+				/* parse_value() moved on: no lex() below. */
 				if (parse_value(ps, &a->lit) == -1)
 					return -1;
 				break;
@@ -1842,6 +2048,7 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 		}
 		break;
 	case ACT_JSON:
+		/* parse_json() lowers it after the '}'. */
 		ps->nlskip++;
 		if (parse_json(ps, &a->json) == -1)
 			return -1;
@@ -1853,6 +2060,10 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 			break;
 		if (lex(ps) == -1)
 			return -1;
+		/*
+		 * lower(COL) needs the '(' flush: a column may be named
+		 * lower.
+		 */
 		if (tok_is(&ps->t, "lower") && ps->cur < ps->end &&
 		    *ps->cur == '(') {
 			a->by_lower = 1;
@@ -1878,6 +2089,7 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 		}
 		break;
 	default:
+		/* Any word but a suffix (salt, when) is meant as a locale. */
 		if (has_locale(a->kind) && tok_is(&ps->t, "en"))
 			a->locale = xstrdup("en");
 		else if (has_locale(a->kind) && tok_is(&ps->t, "de"))
@@ -1890,6 +2102,11 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 			return -1;
 		break;
 	}
+	/*
+	 * "salt 'text'" then "when COND", in this order.  A when is refused
+	 * inside a json block: a condition is about the row, so it goes
+	 * after the whole json action.
+	 */
 	if (tok_is(&ps->t, "salt")) {
 		if (lex(ps) == -1 ||
 		    parse_string(ps, &a->salt, "a 'salt'") == -1)
@@ -1907,6 +2124,7 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 
 /* ---- Statements -------------------------------------------------------- */
 
+/* Free what a column rule holds; the struct is an array element. */
 static void
 column_free(struct rule_column *c)
 {
@@ -1914,7 +2132,12 @@ column_free(struct rule_column *c)
 	action_free(&c->act);
 }
 
-/* table NAME { COLUMN ACTION ... } */
+/*
+ * table NAME { COLUMN ACTION ... }.  Newlines are consumed between the
+ * rules, not skipped: a rule ends at a newline or ';', so one missing its
+ * action fails on its own line.  '{' may follow on the next line, not after
+ * ';'.
+ */
 static int
 parse_table(struct parser *ps)
 {
@@ -1944,6 +2167,7 @@ parse_table(struct parser *ps)
 		if (ps->t.type == T_EOF)
 			return perr(ps, t->name.pos.line, t->name.pos.col,
 			    "table block not closed with '}'");
+		/* Each column rule gets its own MAX_COND_TERMS. */
 		ps->cterms = 0;
 		t->cols = xrealloc(t->cols, (t->ncols + 1) * sizeof(*t->cols));
 		c = &t->cols[t->ncols++];
@@ -1974,6 +2198,10 @@ parse_column(struct parser *ps)
 	return expect_end(ps);
 }
 
+/*
+ * key env NAME | key file PATH.  A second key statement is an error naming
+ * the first: silently taking either could scrub with the wrong secret.
+ */
 static int
 parse_key(struct parser *ps)
 {
@@ -2062,7 +2290,10 @@ parse_keep(struct parser *ps)
 	return expect_end(ps);
 }
 
-/* NAME(COL, ...) */
+/*
+ * NAME(COL, ...) of a relation: one table, no regex.  The columns go to
+ * *cols, *ncols, which the caller frees, on error too.
+ */
 static int
 parse_table_cols(struct parser *ps, struct rule_name *n, char ***cols,
     size_t *ncols)
@@ -2110,7 +2341,10 @@ parse_relation(struct parser *ps)
 	if (parse_table_cols(ps, &r->from, &r->from_cols, &r->ncols) == -1 ||
 	    expect_punct(ps, "->") == -1)
 		return -1;
-	/* The target's columns stay local until both sides agree. */
+	/*
+	 * The target's columns stay local until both sides agree:
+	 * rules_free() frees to_cols[k] for each k < ncols.
+	 */
 	rc = parse_table_cols(ps, &r->to, &to, &nto);
 	if (rc == 0 && nto != r->ncols)
 		rc = perr(ps, pos.line, pos.col, "a relation needs as many "
@@ -2186,6 +2420,10 @@ parse_import(struct parser *ps)
 static int load_file(struct rules *, const char *, struct parser *,
     struct df_error *);
 
+/*
+ * include "FILE": parse FILE here, in place, with its own parser.  Errors
+ * in FILE point into it; failing to open it points at its name.
+ */
 static int
 parse_include(struct parser *ps)
 {
@@ -2208,6 +2446,10 @@ parse_include(struct parser *ps)
 	return rc;
 }
 
+/*
+ * One statement.  Every filter's statements are parsed whichever filter
+ * reads the file, so one file drives all three and any error stops each.
+ */
 static int
 parse_statement(struct parser *ps)
 {
@@ -2274,7 +2516,11 @@ parse_statement(struct parser *ps)
 	    tok_what(&ps->t, b, sizeof(b)));
 }
 
-/* Read a whole file into memory. */
+/*
+ * Read a whole file into memory; tokens are slices of it.  Returns a
+ * malloc'd buffer (not NUL-terminated), or NULL with err filled, also past
+ * MAX_RULES_FILE.
+ */
 static char *
 slurp(const char *path, size_t *n, struct df_error *err)
 {
@@ -2315,6 +2561,12 @@ fail:
 	return NULL;
 }
 
+/*
+ * Parse one rules file into rs.  parent (NULL for the top file) gives the
+ * depth, the stack of files being read and where errors opening this one
+ * point.  Files are compared by realpath(), so ./a and d/../a make a cycle.
+ * Returns 0, or -1 with err filled and a partial rs for the caller to free.
+ */
 static int
 load_file(struct rules *rs, const char *path, struct parser *parent,
     struct df_error *err)
@@ -2351,6 +2603,7 @@ load_file(struct rules *rs, const char *path, struct parser *parent,
 		if (parent != NULL) {
 			char msg[sizeof(err->msg)];
 
+			/* INCERR() writes err->msg: copy the reason first. */
 			memcpy(msg, err->msg, sizeof(msg));
 			return INCERR(parent, "include \"%s\": %s", path,
 			    msg);
@@ -2358,6 +2611,7 @@ load_file(struct rules *rs, const char *path, struct parser *parent,
 		return -1;
 	}
 	memset(&ps, 0, sizeof(ps));
+	/* Kept with the rules: every rule_pos points at it. */
 	rs->files = xrealloc(rs->files, (rs->nfiles + 1) * sizeof(*rs->files));
 	rs->files[rs->nfiles++] = xstrdup(path);
 	ps.file = rs->files[rs->nfiles - 1];
@@ -2369,6 +2623,7 @@ load_file(struct rules *rs, const char *path, struct parser *parent,
 	ps.depth = parent != NULL ? parent->depth + 1 : 0;
 	ps.nstack = parent != NULL ? parent->nstack + 1 : 1;
 	ps.stack = xcalloc(ps.nstack, sizeof(*ps.stack));
+	/* Borrowed from the parents; only real is ours to free. */
 	for (i = 0; parent != NULL && i < parent->nstack; i++)
 		ps.stack[i] = parent->stack[i];
 	ps.stack[ps.nstack - 1] = real;
@@ -2392,6 +2647,7 @@ load_file(struct rules *rs, const char *path, struct parser *parent,
 				goto out;
 		if (ps.t.type == T_EOF)
 			break;
+		/* A '}' with no block open: say so, not "unknown statement". */
 		if (tok_punct(&ps.t, "}")) {
 			TERR(&ps, "unexpected '}'");
 			goto out;
@@ -2415,6 +2671,7 @@ rules_load(const char *path, struct df_error *err)
 	struct rules *rs = xcalloc(1, sizeof(*rs));
 	struct df_error local;
 
+	/* The parser copies messages out of err, so it needs one. */
 	if (err == NULL)
 		err = &local;
 
@@ -2436,6 +2693,7 @@ rules_free(struct rules *rs)
 {
 	size_t i, k;
 
+	/* Also frees a partial tree: counts cover only zeroed elements. */
 	if (rs == NULL)
 		return;
 	free(rs->key_arg);

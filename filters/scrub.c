@@ -13,6 +13,10 @@
  * too), transformed, and re-encoded with the escaping of the statement
  * they stand in; every other byte of the row is copied as it was.  A row
  * whose values all come out unchanged is kept as written.
+ *
+ * A plan hangs off its table's user pointer and is owned by the scrubber
+ * (plans[], freed by scrub_free()); the rules, key and catalogs are
+ * borrowed.
  */
 #include <config.h>
 
@@ -31,8 +35,10 @@
 #include "transform.h"
 #include "util.h"
 
+/* Cap of the per-row buffers (STYLE 16): past it, a value is a data error. */
 #define SCRUB_BUF_MAX	(1ULL << 30)
 
+/* A covered column of a plan, with its --report counters. */
 struct scol {
 	size_t		 col;		/* index in the table */
 	const struct rule_column *rule;	/* the first of the chain */
@@ -50,6 +56,7 @@ struct cref {
 	size_t		 col;
 };
 
+/* A table's plan; field_of and order are per statement (map_fields()). */
 struct plan {
 	struct schema_table *t;
 	size_t		 n;		/* covered columns */
@@ -66,7 +73,11 @@ struct plan {
 	unsigned long long rows;
 };
 
-/* The decoded value of a field, cached for one row. */
+/*
+ * The decoded value of a field, cached for one row: (off, len) in s->dec,
+ * valid while gen equals s->gen.  Bumping s->gen empties every entry at
+ * once; no row has gen 0, the value of a new entry.
+ */
 struct fcache {
 	unsigned long	 gen;
 	int		 isnull;
@@ -133,6 +144,7 @@ static const char *const sensitive_part[] = {
 	"account", "signature", "apikey", NULL
 };
 
+/* Is one word sensitive: a short entry, or containing a long one? */
 static int
 word_sensitive(const char *w, size_t n)
 {
@@ -164,6 +176,7 @@ static const char *const harmless_last[] = {
 	"status", "flag", "verified", "confirmed", NULL
 };
 
+/* Is the last word of a name of several words in harmless_last? */
 static int
 harmless_suffix(const char *name)
 {
@@ -202,6 +215,7 @@ scrub_sensitive_name(const char *name)
 			if ((*w >= 'a' && *w <= 'z') ||
 			    (*w >= 'A' && *w <= 'Z'))
 				joined[k++] = *w;
+		/* "more than four letters": else p_in would read as pin. */
 		if (word_sensitive(joined, k) && k > 4)
 			return 1;
 	}
@@ -217,6 +231,7 @@ scrub_sensitive_name(const char *name)
 			    (*p >= 'A' && *p <= 'Z');
 			if (!isalpha_)
 				break;
+			/* firstName: a word ends before N. */
 			if (*p >= 'A' && *p <= 'Z' && lower_before)
 				break;
 			lower_before = *p >= 'a' && *p <= 'z';
@@ -229,7 +244,7 @@ scrub_sensitive_name(const char *name)
 
 /* ---- Rules and columns -------------------------------------------------- */
 
-/* Does rule r cover column col of a table matched by block b (or NULL)? */
+/* Does column rule r name column col?  The caller matched the table. */
 static int
 covers(const struct rule_column *r, const char *col)
 {
@@ -286,6 +301,7 @@ find_rule(const struct rules *rs, const struct schema_table *t, size_t c)
 	return r;
 }
 
+/* Is t named by a safe statement?  Strict mode skips its columns. */
 static int
 is_safe(const struct rules *rs, const struct schema_table *t)
 {
@@ -325,6 +341,7 @@ is_named(const struct rules *rs, const struct schema_table *t)
 	return 0;
 }
 
+/* Is col one of the columns of key k of t? */
 static int
 key_has(const struct schema_table *t, const struct schema_key *k,
     const char *col)
@@ -357,6 +374,7 @@ in_unique_key(const struct schema_table *t, const char *col)
 	return 0;
 }
 
+/* Is col NOT NULL (or in the PRIMARY KEY) in t?  t may be NULL. */
 static int
 is_not_null(const struct schema_table *t, const char *col)
 {
@@ -378,6 +396,11 @@ pre_table(const struct scrub *s, const struct schema_table *t)
 	return schema_find(s->pre, t->schema, t->name);
 }
 
+/*
+ * Describe column c of t for xf_check() and xf_apply().  NOT NULL and
+ * uniqueness come from the live catalog or the read-ahead one: pg_dump adds
+ * keys after the data, too late for the live one.
+ */
 static void
 describe(const struct scrub *s, const struct schema_table *t, size_t c,
     struct xf_col *xc)
@@ -401,7 +424,11 @@ rule_err(struct df_error *err, const struct rule_column *r,
 	    t->cols[c].name, why);
 }
 
-/* Collect the columns conditions read, checking they exist. */
+/*
+ * Collect the columns the comparisons of c read, checking they exist, so
+ * that cond_get() finds them by node, not by name per row.  The second
+ * search: bare names match case-insensitively.  Returns 0 or -1.
+ */
 static int
 add_crefs(struct plan *p, const struct rule_cond *c, const struct rule_column *r,
     struct df_error *err)
@@ -435,6 +462,7 @@ add_crefs(struct plan *p, const struct rule_cond *c, const struct rule_column *r
 	return 0;
 }
 
+/* Free a plan and its chains; the rules it points at are borrowed. */
 static void
 plan_free(struct plan *p)
 {
@@ -455,6 +483,11 @@ plan_free(struct plan *p)
  * Make or remake t's plan and check every rule against the schema.  With
  * all set, every problem is printed and counted in *nbad instead of
  * stopping at the first.  Counters survive a remake.
+ *
+ * Without all, a failure frees the new plan and leaves the old one in
+ * place; with all, the plan is installed even if rules fail, so that
+ * --check goes on to strict mode and the coverage TSV.  Returns 0, or -1
+ * with err filled.
  */
 static int
 plan_make(struct scrub *s, struct schema_table *t, int all, int *nbad,
@@ -486,6 +519,10 @@ plan_make(struct scrub *s, struct schema_table *t, int all, int *nbad,
 		describe(s, t, c, &sc->xc);
 		for (k = 0; k < nchain; k++) {
 			r = chain[k];
+			/*
+			 * Each rule may apply to some row, so each is
+			 * checked; keep and relink change nothing.
+			 */
 			if (r->act.kind == ACT_KEEP || r->act.kind == ACT_RELINK)
 				continue;
 			sc->active = 1;
@@ -541,6 +578,9 @@ fail:
  * Strict findings for t: print each; returns how many.  A table named by
  * no statement is one finding; so is each sensitive column no rule
  * covers (not in safe tables).
+ *
+ * Any rule covers a column, even keep or one with a when.  Each finding is
+ * a warning, so all are listed before strict_fail() ends the run.
  */
 static int
 strict_table(const struct scrub *s, const struct schema_table *t)
@@ -620,6 +660,7 @@ scrub_check_all(struct scrub *s, struct schema *sch, struct ostream *out,
 		t = schema_at(sch, i);
 		if (!has_rows(t))
 			continue;
+		/* plan_make() prints each problem; e2 only takes the last. */
 		memset(&e2, 0, sizeof(e2));
 		(void)plan_make(s, t, 1, &nbad, &e2);
 		if (s->strict) {
@@ -667,6 +708,7 @@ scrub_check_all(struct scrub *s, struct schema *sch, struct ostream *out,
 	buf_free(&b);
 	if (rc == -1)
 		return -1;
+	/* A rule that cannot hold (exit 2) outranks strict findings. */
 	if (nbad > 0)
 		return df_err(err, DF_EXIT_USAGE, NULL, 0, "%d rule%s cannot "
 		    "hold for the dump's schema", nbad, nbad == 1 ? "" : "s");
@@ -678,6 +720,12 @@ scrub_check_all(struct scrub *s, struct schema *sch, struct ostream *out,
 
 /* ---- Events ------------------------------------------------------------- */
 
+/*
+ * on_schema: a CREATE or ALTER TABLE changed t.  The plan is remade and
+ * checked each time: a key added by ALTER TABLE can make a rule fail, e.g.
+ * a non-injective action on a now UNIQUE column.  Strict findings are made
+ * once per table, here if it is declared, else at its first data.
+ */
 static int
 sc_schema(void *ctx, struct schema_table *t, struct df_error *err)
 {
@@ -713,6 +761,8 @@ sc_schema(void *ctx, struct schema_table *t, struct df_error *err)
 /*
  * A table without a definition: the rules cannot be bound to its fields
  * by position, so any rule that may concern it is an error.
+ *
+ * Without a column list, any column statement may concern it.
  */
 static int
 check_undeclared(struct scrub *s, const struct dump_data *d,
@@ -739,6 +789,11 @@ bad:
 	    t->display);
 }
 
+/*
+ * on_data: a data statement begins.  The strict check, if due, comes before
+ * any row of the table is written.  Rows are asked for only if a rule can
+ * change a value; else the statement passes unsplit.
+ */
 static int
 sc_data(void *ctx, const struct dump_data *d, struct df_error *err)
 {
@@ -768,6 +823,7 @@ sc_data(void *ctx, const struct dump_data *d, struct df_error *err)
 	return p->nactive > 0 ? DATA_ROWS : DATA_PASS;
 }
 
+/* qsort() order of active columns: by field index. */
 static int
 cmp_field(const void *a, const void *b)
 {
@@ -777,7 +833,13 @@ cmp_field(const void *a, const void *b)
 	return (x->field > y->field) - (x->field < y->field);
 }
 
-/* Bind the plan to the fields of the current statement. */
+/*
+ * Bind the plan to the fields of the current statement, as each INSERT may
+ * list columns in its own order, or only some.  field_of covers every table
+ * column, since conditions may read columns no rule changes; order holds
+ * the active columns present, sorted by field, so that sc_row() splices its
+ * replacements in one pass over the row.  Always returns 0.
+ */
 static int
 map_fields(struct scrub *s, struct plan *p, const struct dump_data *d,
     struct df_error *err)
@@ -821,6 +883,7 @@ map_fields(struct scrub *s, struct plan *p, const struct dump_data *d,
 	return 0;
 }
 
+/* A data error on the current row: FILE:LINE, table.column: what. */
 static int
 row_err(struct scrub *s, struct df_error *err, const struct scol *sc,
     const char *what)
@@ -831,7 +894,12 @@ row_err(struct scrub *s, struct df_error *err, const struct scol *sc,
 	    "%s.%s: %s", tname(t), t->cols[sc->col].name, what);
 }
 
-/* The decoded value of field f of the current row; 1 if NULL. */
+/*
+ * The decoded value of field f of the current row; 1 if NULL, -1 if
+ * malformed.  A field is decoded at most once per row, whether a rule or a
+ * condition asks first.  *p points into s->dec, which the next decode may
+ * move: fetch again rather than keep *p across calls.
+ */
 static int
 field_value(struct scrub *s, size_t f, const char **p, size_t *n)
 {
@@ -854,6 +922,11 @@ field_value(struct scrub *s, size_t f, const char **p, size_t *n)
 	return fc->isnull;
 }
 
+/*
+ * rule_cond_eval()'s get: the value of the column comparison c reads.  A
+ * column this statement does not list is an error, not NULL: its value (the
+ * default) is unknown here.
+ */
 static int
 cond_get(void *ctx, const struct rule_cond *c, const char **p, size_t *n,
     struct df_error *err)
@@ -899,6 +972,13 @@ bare_number(const char *p, size_t n)
 	return d > 0 && i == n;
 }
 
+/*
+ * on_row: rewrite the active columns of one row, in field order; conditions
+ * see the original values, as nothing is replaced until the row is spliced.
+ * Returns ROW_KEEP when no value changed, so the row goes out as written,
+ * with its own quoting and escapes, byte for byte; ROW_REPLACE with the
+ * spliced row in out; -1 on a data error.
+ */
 static int
 sc_row(void *ctx, const struct dump_row *row, struct buf *out,
     struct df_error *err)
@@ -916,6 +996,7 @@ sc_row(void *ctx, const struct dump_row *row, struct buf *out,
 	if (!p->mapped && map_fields(s, p, d, err) == -1)
 		return -1;
 	s->row = row;
+	/* A new generation empties the field cache. */
 	s->gen++;
 	buf_clear(&s->dec);
 	buf_clear(&s->enc);
@@ -958,6 +1039,10 @@ sc_row(void *ctx, const struct dump_row *row, struct buf *out,
 			memcpy(msg, err->msg, sizeof(msg));
 			return row_err(s, err, sc, msg);
 		}
+		/*
+		 * Unchanged (map default keep, replace without a match):
+		 * the bytes stay, as re-encoding could alter them.
+		 */
 		if (rc == XF_VALUE && s->val.len == n &&
 		    (n == 0 || memcmp(s->val.p, v, n) == 0))
 			continue;	/* unchanged: keep its bytes */
@@ -969,6 +1054,11 @@ sc_row(void *ctx, const struct dump_row *row, struct buf *out,
 		sc->changed++;
 		off = s->enc.len;
 		fl = &row->fields[sc->field];
+		/*
+		 * In INSERT, a bare number stays bare if the new value is
+		 * one (noise, hash of an integer); else a literal of the
+		 * dialect.
+		 */
 		if (rc == XF_NULL)
 			rc = dump_field_encode(d, NULL, 0, 1, &s->enc);
 		else if (d->form != FORM_COPY && fl->kind == FIELD_NUMBER &&
@@ -1028,6 +1118,7 @@ scrub_free(struct scrub *s)
 	if (s == NULL)
 		return;
 	for (i = 0; i < s->nplans; i++) {
+		/* The catalog may outlive us: no dangling user pointer. */
 		if (s->plans[i]->t->user == s->plans[i])
 			s->plans[i]->t->user = NULL;
 		plan_free(s->plans[i]);
@@ -1043,6 +1134,7 @@ scrub_free(struct scrub *s)
 	free(s);
 }
 
+/* on_read: a block of input was read; advance --progress. */
 static void
 sc_read(void *ctx)
 {
@@ -1081,6 +1173,7 @@ scrub_report(const struct scrub *s, struct schema *sch,
 	buf_adds(&b, "# table\tcolumn\taction\trows\tchanged\tnulls\n");
 	for (i = 0; i < schema_count(sch); i++) {
 		p = schema_at(sch, i)->user;
+		/* Only columns a rule can change are counted. */
 		if (p == NULL || p->nactive == 0)
 			continue;
 		rows += p->rows;
