@@ -1081,7 +1081,8 @@ sc_row(void *ctx, const struct dump_row *row, struct buf *out,
 	for (k = 0; k < nrep; k++) {
 		fl = &row->fields[s->rfield[k]];
 		if (buf_add(out, from, (size_t)(fl->p - from)) == -1 ||
-		    buf_add(out, s->enc.p + s->roff[k], s->rlen[k]) == -1)
+		    buf_add(out, s->rlen[k] > 0 ? s->enc.p + s->roff[k] : "",
+		    s->rlen[k]) == -1)
 			return df_err(err, DF_EXIT_DATA, d->file, row->line,
 			    "%s: row too long", tname(p->t));
 		from = fl->p + fl->len;
