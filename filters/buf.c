@@ -49,22 +49,13 @@ buf_reserve(struct buf *b, size_t n)
 }
 
 int
-buf_add(struct buf *b, const void *p, size_t n)
+buf_add_grow(struct buf *b, const void *p, size_t n)
 {
 	if (buf_reserve(b, n) == -1)
 		return -1;
 	if (n > 0)
 		memcpy(b->p + b->len, p, n);
 	b->len += n;
-	return 0;
-}
-
-int
-buf_addc(struct buf *b, int c)
-{
-	if (b->len == b->cap && buf_reserve(b, 1) == -1)
-		return -1;
-	b->p[b->len++] = (char)c;
 	return 0;
 }
 
