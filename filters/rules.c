@@ -728,6 +728,15 @@ perr(struct parser *ps, unsigned long line, unsigned long col,
 	    ps->file, line, col, msg);
 }
 
+/*
+ * Append a zeroed element to the array arr of n elements and yield it.
+ * The tree's parsers add a node before they fill it, so that a node that
+ * fails half-way is already linked in and freed with the rest.
+ */
+#define PUSH(arr, n)	((arr) = xrealloc((arr), ((n) + 1) *		\
+			    sizeof(*(arr))),					\
+			    memset(&(arr)[(n)], 0, sizeof(*(arr))), &(arr)[(n)++])
+
 /* An error at the current token. */
 #define TERR(ps, ...)	perr((ps), (ps)->t.line, (ps)->t.col, __VA_ARGS__)
 /* An error at the file name of the include being read. */
@@ -1894,9 +1903,7 @@ parse_json(struct parser *ps, struct rule_json **out)
 			break;
 		if (ps->t.type == T_EOF)
 			return TERR(ps, "unterminated json { } block");
-		j->rules = xrealloc(j->rules, (j->n + 1) * sizeof(*j->rules));
-		r = &j->rules[j->n++];
-		memset(r, 0, sizeof(*r));
+		r = PUSH(j->rules, j->n);
 		if (parse_json_path(ps, r) == -1 ||
 		    parse_action(ps, &r->act, 1) == -1)
 			return -1;
@@ -2145,10 +2152,7 @@ parse_table(struct parser *ps)
 	struct rule_table *t;
 	struct rule_column *c;
 
-	rs->tables = xrealloc(rs->tables, (rs->ntables + 1) *
-	    sizeof(*rs->tables));
-	t = &rs->tables[rs->ntables++];
-	memset(t, 0, sizeof(*t));
+	t = PUSH(rs->tables, rs->ntables);
 	if (parse_name(ps, &t->name, 1, "a table name") == -1)
 		return -1;
 	while (ps->t.type == T_NL && !ps->t.semicolon)
@@ -2169,9 +2173,7 @@ parse_table(struct parser *ps)
 			    "table block not closed with '}'");
 		/* Each column rule gets its own MAX_COND_TERMS. */
 		ps->cterms = 0;
-		t->cols = xrealloc(t->cols, (t->ncols + 1) * sizeof(*t->cols));
-		c = &t->cols[t->ncols++];
-		memset(c, 0, sizeof(*c));
+		c = PUSH(t->cols, t->ncols);
 		if (parse_name(ps, &c->col, 0, "a column name") == -1 ||
 		    parse_action(ps, &c->act, 0) == -1 || expect_end(ps) == -1)
 			return -1;
@@ -2188,10 +2190,7 @@ parse_column(struct parser *ps)
 	struct rules *rs = ps->rs;
 	struct rule_column *c;
 
-	rs->columns = xrealloc(rs->columns, (rs->ncolumns + 1) *
-	    sizeof(*rs->columns));
-	c = &rs->columns[rs->ncolumns++];
-	memset(c, 0, sizeof(*c));
+	c = PUSH(rs->columns, rs->ncolumns);
 	if (parse_name(ps, &c->col, 0, "a column name or /regex/") == -1 ||
 	    parse_action(ps, &c->act, 0) == -1)
 		return -1;
@@ -2241,10 +2240,7 @@ parse_truncate(struct parser *ps)
 	struct rules *rs = ps->rs;
 	struct rule_truncate *t;
 
-	rs->truncate = xrealloc(rs->truncate, (rs->ntruncate + 1) *
-	    sizeof(*rs->truncate));
-	t = &rs->truncate[rs->ntruncate++];
-	memset(t, 0, sizeof(*t));
+	t = PUSH(rs->truncate, rs->ntruncate);
 	if (parse_name(ps, &t->name, 1, "a table name or /regex/") == -1)
 		return -1;
 	if (tok_is(&ps->t, "nullify")) {
@@ -2263,9 +2259,7 @@ parse_keep(struct parser *ps)
 	struct rule_keep *k;
 	long n;
 
-	rs->keep = xrealloc(rs->keep, (rs->nkeep + 1) * sizeof(*rs->keep));
-	k = &rs->keep[rs->nkeep++];
-	memset(k, 0, sizeof(*k));
+	k = PUSH(rs->keep, rs->nkeep);
 	if (parse_name(ps, &k->table, 1, "a table name") == -1)
 		return -1;
 	k->kind = KEEP_ALL;
@@ -2334,10 +2328,7 @@ parse_relation(struct parser *ps)
 	size_t nto = 0, i;
 	int rc;
 
-	rs->relation = xrealloc(rs->relation, (rs->nrelation + 1) *
-	    sizeof(*rs->relation));
-	r = &rs->relation[rs->nrelation++];
-	memset(r, 0, sizeof(*r));
+	r = PUSH(rs->relation, rs->nrelation);
 	if (parse_table_cols(ps, &r->from, &r->from_cols, &r->ncols) == -1 ||
 	    expect_punct(ps, "->") == -1)
 		return -1;
@@ -2369,10 +2360,7 @@ parse_missing(struct parser *ps)
 	struct rules *rs = ps->rs;
 	struct rule_missing *m;
 
-	rs->missing = xrealloc(rs->missing, (rs->nmissing + 1) *
-	    sizeof(*rs->missing));
-	m = &rs->missing[rs->nmissing++];
-	memset(m, 0, sizeof(*m));
+	m = PUSH(rs->missing, rs->nmissing);
 	m->pos = here(ps);
 	if (parse_ident(ps, &m->pointer, "a pointer name") == -1)
 		return -1;
@@ -2406,10 +2394,7 @@ parse_import(struct parser *ps)
 	struct rules *rs = ps->rs;
 	struct rule_import *im;
 
-	rs->import = xrealloc(rs->import, (rs->nimport + 1) *
-	    sizeof(*rs->import));
-	im = &rs->import[rs->nimport++];
-	memset(im, 0, sizeof(*im));
+	im = PUSH(rs->import, rs->nimport);
 	im->pos = here(ps);
 	if (parse_ident(ps, &im->pointer, "a pointer name") == -1 ||
 	    parse_path(ps, &im->path, "a file") == -1)
