@@ -252,6 +252,24 @@ covers(const struct rule_column *r, const char *col)
 }
 
 /*
+ * Does a table name of the rules match t, or a table t is a partition of?
+ * pg_dump writes a partitioned table's rows under each partition's own
+ * name (COPY public.events_2024 ...), and a rule for "events" must reach
+ * them: a rule that missed them would let their values through.  The
+ * walk up is bounded, since hostile input can make parents a cycle.
+ */
+static int
+table_match(const struct rule_name *n, const struct schema_table *t)
+{
+	int depth;
+
+	for (depth = 0; t != NULL && depth < 32; depth++, t = t->parent)
+		if (rule_name_match(n, t->schema, t->name))
+			return 1;
+	return 0;
+}
+
+/*
  * The rules for column c of t, in the order they are tried: the column's
  * rules in the table blocks that match t (file order), then the column
  * statements that match it.  A rule with `when` applies only where its
@@ -269,7 +287,7 @@ find_rules(const struct rules *rs, const struct schema_table *t, size_t c,
 
 	for (i = 0; i < rs->ntables + rs->ncolumns; i++) {
 		if (i < rs->ntables &&
-		    !rule_name_match(&rs->tables[i].name, t->schema, t->name))
+		    !table_match(&rs->tables[i].name, t))
 			continue;
 		for (k = 0; k < (i < rs->ntables ? rs->tables[i].ncols : 1);
 		    k++) {
@@ -308,7 +326,7 @@ is_safe(const struct rules *rs, const struct schema_table *t)
 	size_t i;
 
 	for (i = 0; i < rs->nsafe; i++)
-		if (rule_name_match(&rs->safe[i], t->schema, t->name))
+		if (table_match(&rs->safe[i], t))
 			return 1;
 	return 0;
 }
@@ -320,7 +338,7 @@ has_block(const struct rules *rs, const struct schema_table *t)
 	size_t i;
 
 	for (i = 0; i < rs->ntables; i++)
-		if (rule_name_match(&rs->tables[i].name, t->schema, t->name))
+		if (table_match(&rs->tables[i].name, t))
 			return 1;
 	return 0;
 }
