@@ -452,18 +452,20 @@ main(int argc, char *argv[])
 	if (inv != NULL && inventory_write(inv, sch, dump_reader_dialect(r),
 	    out, &err) == -1)
 		goto fail;
+	/*
+	 * The report before the output is committed: a run whose report
+	 * cannot be written fails whole, leaving no -o file behind.
+	 */
 	out_bytes = ostream_pos(out);
+	if (o.report != NULL && s != NULL && write_report(&o, s, sch, in,
+	    out_bytes, seconds() - t0, &err) == -1)
+		goto fail;
 	rc = ostream_close(out, &err) == -1 ? DF_EXIT_DATA : DF_EXIT_OK;
 	out = NULL;
 	if (rc != DF_EXIT_OK)
 		goto fail;
 	progress_done(pg);
 	pg = NULL;
-	if (o.report != NULL && s != NULL && write_report(&o, s, sch, in,
-	    out_bytes, seconds() - t0, &err) == -1) {
-		rc = DF_EXIT_DATA;
-		goto fail;
-	}
 	goto done;
 fail:
 	if (pg != NULL) {

@@ -1226,8 +1226,14 @@ rule_name_match(const struct rule_name *n, const char *schema,
 		free(q);
 		return m;
 	}
-	if (n->schema != NULL && (schema == NULL || (n->schema_quoted ?
-	    strcmp(n->schema, schema) : strcasecmp(n->schema, schema)) != 0))
+	/*
+	 * A table whose schema the dump does not say (an old pg_dump's
+	 * SET search_path, a mysqldump without USE) matches on its name
+	 * alone: a rule that matched too much fails safe, one that matched
+	 * nothing would let the table's values through.
+	 */
+	if (n->schema != NULL && schema != NULL && (n->schema_quoted ?
+	    strcmp(n->schema, schema) : strcasecmp(n->schema, schema)) != 0)
 		return 0;
 	return (n->quoted ? strcmp(n->name, name) :
 	    strcasecmp(n->name, name)) == 0;

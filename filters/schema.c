@@ -703,6 +703,63 @@ schema_named_table(struct schema *s, struct sqltok *tz, const char *db,
 	return t;
 }
 
+/*
+ * The parent named at the tokenizer's position gives t its columns, as
+ * INHERITS and PARTITION OF do: those t lacks are put first, in the
+ * parent's order (the order of a COPY without a column list; inherited
+ * columns precede a child's own).  The first parent becomes t->parent,
+ * so that rules for the parent cover the child.  Returns -1 if no name
+ * follows; an unknown parent adds nothing.
+ */
+static int
+inherit(struct schema *s, struct sqltok *tz, const char *db,
+    unsigned long long line, struct schema_table *t)
+{
+	struct schema_table *p;
+	struct schema_col *cols;
+	size_t i, n = 0, k;
+
+	p = schema_named_table(s, tz, db, line, 0);
+	if (p == NULL)
+		return -1;
+	if (p == t)
+		return 0;
+	if (t->parent == NULL)
+		t->parent = p;
+	cols = xcalloc(p->ncols + t->ncols + 1, sizeof(*cols));
+	for (i = 0; i < p->ncols; i++) {
+		if (schema_col_index(t, p->cols[i].name) >= 0)
+			continue;
+		cols[n] = p->cols[i];
+		cols[n].name = xstrdup(p->cols[i].name);
+		cols[n].type = p->cols[i].type ? xstrdup(p->cols[i].type) :
+		    NULL;
+		/* Keys are the parent's; NOT NULL and generation carry. */
+		cols[n].flags &= ~(COL_PRIMARY | COL_UNIQUE);
+		n++;
+	}
+	if (n == 0) {
+		free(cols);
+		return 0;
+	}
+	/* Key indexes of t's own keys shift by n. */
+	for (k = 0; k < t->pk.n; k++)
+		t->pk.cols[k] += n;
+	for (i = 0; i < t->nuniq; i++)
+		for (k = 0; k < t->uniq[i].n; k++)
+			t->uniq[i].cols[k] += n;
+	for (i = 0; i < t->nfk; i++)
+		for (k = 0; k < t->fks[i].cols.n; k++)
+			t->fks[i].cols.cols[k] += n;
+	for (i = 0; i < t->ncols; i++)
+		cols[n + i] = t->cols[i];
+	free(t->cols);
+	t->cols = cols;
+	t->ncols += n;
+	t->declared = 1;
+	return 0;
+}
+
 static int
 create_table(struct schema *s, struct sqltok *tz, const char *db,
     unsigned long long line, struct schema_table **out,
@@ -724,8 +781,15 @@ create_table(struct schema *s, struct sqltok *tz, const char *db,
 		    "cannot read the table name");
 	*out = t;
 	sqltok_next(tz, &k);
-	if (sqltok_is(&k, "PARTITION") || sqltok_is(&k, "OF") ||
-	    sqltok_is(&k, "AS") || sqltok_is(&k, "LIKE"))
+	if (sqltok_is(&k, "PARTITION")) {
+		/* CREATE TABLE child PARTITION OF parent ...: its columns. */
+		sqltok_next(tz, &k);
+		if (sqltok_is(&k, "OF"))
+			inherit(s, tz, db, line, t);
+		return 0;
+	}
+	if (sqltok_is(&k, "OF") || sqltok_is(&k, "AS") ||
+	    sqltok_is(&k, "LIKE"))
 		return 0;	/* no column list of its own */
 	if (!sqltok_punct(&k, '('))
 		return 0;
@@ -749,6 +813,21 @@ create_table(struct schema *s, struct sqltok *tz, const char *db,
 		if (sqltok_punct(&k, ')'))
 			break;
 		if (!sqltok_punct(&k, ','))
+			goto fail;
+	}
+	/* INHERITS (parent, ...): the parents' columns come first. */
+	sqltok_peek(tz, &k);
+	if (sqltok_is(&k, "INHERITS")) {
+		sqltok_next(tz, &k);
+		sqltok_next(tz, &k);
+		if (!sqltok_punct(&k, '('))
+			goto fail;
+		do {
+			if (inherit(s, tz, db, line, t) == -1)
+				goto fail;
+			sqltok_next(tz, &k);
+		} while (sqltok_punct(&k, ','));
+		if (!sqltok_punct(&k, ')'))
 			goto fail;
 	}
 	return 0;

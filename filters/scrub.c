@@ -54,6 +54,7 @@ struct scol {
 struct cref {
 	const struct rule_cond *c;
 	size_t		 col;
+	int		 trim;		/* char(n): blanks are padding */
 };
 
 /* A table's plan; field_of and order are per statement (map_fields()). */
@@ -423,13 +424,23 @@ static void
 describe(const struct scrub *s, const struct schema_table *t, size_t c,
     struct xf_col *xc)
 {
-	const struct schema_table *p = pre_table(s, t);
+	const struct schema_table *p, *u;
 	const char *col = t->cols[c].name;
+	int depth;
 
 	xf_col_from_type(xc, t->cols[c].type != NULL ? t->cols[c].type : "",
 	    t->cols[c].len);
-	xc->unique = in_unique_key(t, col) || in_unique_key(p, col);
-	xc->notnull = is_not_null(t, col) || is_not_null(p, col);
+	/*
+	 * Keys of the table, of its read-ahead twin, and of the tables it
+	 * is a partition or child of (a partitioned table's keys hold in
+	 * each partition).
+	 */
+	for (u = t, depth = 0; u != NULL && depth < 32; u = u->parent,
+	    depth++) {
+		p = pre_table(s, u);
+		xc->unique |= in_unique_key(u, col) || in_unique_key(p, col);
+		xc->notnull |= is_not_null(u, col) || is_not_null(p, col);
+	}
 }
 
 /* "FILE:LINE:COL: table.column: " for a rule's problem. */
@@ -476,6 +487,13 @@ add_crefs(struct plan *p, const struct rule_cond *c, const struct rule_column *r
 	p->cref = xrealloc(p->cref, (p->ncref + 1) * sizeof(*p->cref));
 	p->cref[p->ncref].c = c;
 	p->cref[p->ncref].col = (size_t)ix;
+	{
+		struct xf_col xc;
+
+		xf_col_from_type(&xc, p->t->cols[ix].type != NULL ?
+		    p->t->cols[ix].type : "", p->t->cols[ix].len);
+		p->cref[p->ncref].trim = xc.type == XT_CHAR;
+	}
 	p->ncref++;
 	return 0;
 }
@@ -941,6 +959,19 @@ field_value(struct scrub *s, size_t f, const char **p, size_t *n)
 }
 
 /*
+ * char(n) without its padding: pg_dump writes the blanks the server pads
+ * with, mysqldump does not, and the same value must give the same fake
+ * (and compare the same) in both.  The server pads again on restore.
+ */
+static size_t
+trim_blanks(const char *p, size_t n)
+{
+	while (n > 0 && p[n - 1] == ' ')
+		n--;
+	return n;
+}
+
+/*
  * rule_cond_eval()'s get: the value of the column comparison c reads.  A
  * column this statement does not list is an error, not NULL: its value (the
  * default) is unknown here.
@@ -971,6 +1002,8 @@ cond_get(void *ctx, const struct rule_cond *c, const char **p, size_t *n,
 		return df_err(err, DF_EXIT_DATA, s->row->data->file,
 		    s->row->line, "%s.%s: malformed value", tname(pl->t),
 		    c->column);
+	if (rc == 0 && pl->cref[i].trim)
+		*n = trim_blanks(*p, *n);
 	return rc;
 }
 
@@ -1049,6 +1082,8 @@ sc_row(void *ctx, const struct dump_row *row, struct buf *out,
 			continue;
 		/* Conditions may have decoded more: the buffer may move. */
 		(void)field_value(s, (size_t)sc->field, &v, &n);
+		if (sc->xc.type == XT_CHAR)
+			n = trim_blanks(v, n);
 		buf_clear(&s->val);
 		rc = xf_apply(s->key, &r->act, &sc->xc, v, n, &s->val, err);
 		if (rc == -1) {

@@ -2118,9 +2118,14 @@ xf_injective(const struct rule_action *a, const struct xf_col *c)
 	switch (a->kind) {
 	case ACT_KEEP:
 	case ACT_RELINK:
-	case ACT_DIGITS:
 	case ACT_PHONE:
 		return 1;
+	case ACT_DIGITS:
+		/*
+		 * A permutation of digit strings: distinct as text, but a
+		 * decimal column compares numbers, and 014 equals 14.
+		 */
+		return c->type != XT_DECIMAL;
 	case ACT_HASH:
 		if (c->type == XT_INT)
 			return 1;
@@ -2270,9 +2275,14 @@ xf_check(const struct rule_action *a, const struct xf_col *c, char *why,
 			    "too long; the column holds %ld", mc, c->maxchars);
 	}
 
-	/* Fixed-shape outputs that a cut would make meaningless. */
+	/*
+	 * Fixed-shape outputs that a cut would make meaningless; an email
+	 * cut into its domain would name a real one (example.co is
+	 * Colombia's).
+	 */
 	off = a->kind == ACT_UUID ? UUID_CHARS : a->kind == ACT_IPV4 ?
-	    IPV4_CHARS : a->kind == ACT_IPV6 ? IPV6_CHARS : 0;
+	    IPV4_CHARS : a->kind == ACT_IPV6 ? IPV6_CHARS :
+	    a->kind == ACT_EMAIL ? EMAIL_MIN : 0;
 	if (off > 0 && c->maxchars >= 0 && (size_t)c->maxchars < off)
 		return why_set(why, wl, "%s needs %zu characters; the column "
 		    "holds %ld", name, off, c->maxchars);

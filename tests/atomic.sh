@@ -323,6 +323,21 @@ through_link() {
 }
 check "-o LINK: the linked file is replaced, the link kept" through_link
 
+# A report that cannot be written fails the run before -o is committed.
+report_fails_whole() {
+	local rc=0
+	printf 'table t { v null }\n' >"$T/null.rules"
+	rm -f "$O/rep.sql"
+	"$DUMPSCRUB" -r "$T/null.rules" -o "$O/rep.sql" \
+	    --report="$T/no/such/dir/r.tsv" "$T/good.sql" 2>/dev/null || rc=$?
+	[ "$rc" = 1 ] || { printf '# exit %s, expected 1\n' "$rc" >&2
+	    return 1; }
+	test ! -e "$O/rep.sql" || { echo '# -o file left behind' >&2
+	    return 1; }
+	no_temp
+}
+check "--report unwritable: exit 1, no -o file" report_fails_whole
+
 check "SIGTERM mid-run: temporary removed, target untouched" \
     killed_mid_run TERM
 check "SIGHUP mid-run: temporary removed, target untouched" \

@@ -1019,7 +1019,10 @@ test_check(void)
 		{ ACT_FIRST_NAME, XT_TEXT, 10, 0, 0, 0, NULL, NULL },
 		{ ACT_EMAIL, XT_TEXT, 20, 1, 0, 0, NULL, "email needs at least "
 		    "25 characters to stay injective; the column holds 20" },
-		{ ACT_EMAIL, XT_TEXT, 20, 0, 0, 0, NULL, NULL },
+		/* Not unique, still refused: a cut domain is a real one. */
+		{ ACT_EMAIL, XT_TEXT, 20, 0, 0, 0, NULL, "email needs 25 "
+		    "characters; the column holds 20" },
+		{ ACT_EMAIL, XT_TEXT, 25, 0, 0, 0, NULL, NULL },
 		{ ACT_EMAIL, XT_TEXT, 25, 1, 0, 0, NULL, NULL },
 		{ ACT_USERNAME, XT_TEXT, 12, 1, 0, 0, NULL, "username needs "
 		    "at least 13" },
@@ -1060,6 +1063,8 @@ test_check(void)
 		{ ACT_EMPTY, XT_TEXT, -1, 1, 0, 0, NULL, "not injective" },
 		{ ACT_NOISE, XT_DECIMAL, -1, 0, 0, 0, NULL, NULL },
 		{ ACT_DIGITS, XT_DECIMAL, -1, 0, 0, 0, NULL, NULL },
+		/* 014 and 14 are one number: not injective on decimals. */
+		{ ACT_DIGITS, XT_DECIMAL, -1, 1, 0, 0, NULL, "not injective" },
 		{ ACT_EMAIL, XT_DECIMAL, -1, 0, 0, 0, NULL, "does not fit" },
 		{ ACT_EMAIL, XT_BOOL, -1, 0, 0, 0, NULL, "does not fit" },
 		{ ACT_DATE_SHIFT, XT_DATE, -1, 0, 0, 30, NULL, NULL },
