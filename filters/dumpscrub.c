@@ -231,6 +231,16 @@ load_key(const struct opts *o, const struct rules *rs, struct xf_key *key,
 	rc = xf_key_env(key, var, err);
 	if (rc != 1)
 		return rc;
+	/*
+	 * The rules named a variable: its absence is a mistake (a random key
+	 * would silently break joins between runs), unless nothing is
+	 * scrubbed.
+	 */
+	if (rs->key == KEY_ENV && !o->check && !o->inventory &&
+	    rules_keyed(rs))
+		return df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: key env "
+		    "%s: the variable is not set", rs->key_pos.file,
+		    rs->key_pos.line, var);
 	xf_key_random(key);
 	if (!o->check && !o->inventory && rules_keyed(rs))
 		df_warnx("no key (%s is not set): using a random key; output "

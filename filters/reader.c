@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "mysql.h"
@@ -237,6 +238,12 @@ rd_colmap(struct dump_reader *r, struct dump_data *d, size_t nfields,
 			    t->display, nfields, d->nlisted);
 		for (i = 0; i < nfields; i++) {
 			ix = schema_col_index(t, d->colnames[i]);
+			/* MySQL's column names ignore case. */
+			for (j = 0; ix < 0 && d->dialect == DIALECT_MYSQL &&
+			    j < t->ncols; j++)
+				if (strcasecmp(t->cols[j].name,
+				    d->colnames[i]) == 0)
+					ix = (long)j;
 			if (ix < 0 && t->declared)
 				return rd_err(r, err, r->mark, "%s: column "
 				    "\"%s\" is not in the table's definition",
@@ -901,6 +908,33 @@ rd_scan_tuple(struct dump_reader *r, size_t *pos, size_t end, int fields,
 	}
 }
 
+
+/*
+ * Is w[i, end) "ON CONFLICT DO NOTHING" and the delimiter, in any case
+ * and spacing?  pg_dump --on-conflict-do-nothing writes it.
+ */
+static int
+on_conflict_do_nothing(const struct dump_reader *r, size_t i, size_t end)
+{
+	static const char *const words[] = { "ON", "CONFLICT", "DO",
+	    "NOTHING", NULL };
+	const char *w = r->w;
+	size_t k, n;
+
+	for (k = 0; words[k] != NULL; k++) {
+		while (i < end && is_space((unsigned char)w[i]))
+			i++;
+		n = strlen(words[k]);
+		if (end - i < n || strncasecmp(w + i, words[k], n) != 0 ||
+		    (i + n < end && is_word_char((unsigned char)w[i + n])))
+			return 0;
+		i += n;
+	}
+	while (i < end && is_space((unsigned char)w[i]))
+		i++;
+	return end - i == r->dlen && memcmp(w + i, r->delim, r->dlen) == 0;
+}
+
 int
 rd_insert_rows(struct dump_reader *r, struct dump_data *d, int mode,
     size_t start, size_t values, size_t end, unsigned long long *rows,
@@ -959,6 +993,16 @@ rd_insert_rows(struct dump_reader *r, struct dump_data *d, int mode,
 	    (r->w[i + 1] == 'N' || r->w[i + 1] == 'n')))
 		return rd_err(r, err, i, "%s: unexpected text after the rows "
 		    "of an INSERT", d->table->display);
+	/*
+	 * Rows being rewritten: the tail may carry values too (ON DUPLICATE
+	 * KEY UPDATE email = '...'), so only pg_dump's own tail is taken.
+	 */
+	if (mode == DATA_ROWS && i < end && !(end - i == r->dlen &&
+	    memcmp(r->w + i, r->delim, r->dlen) == 0) &&
+	    !on_conflict_do_nothing(r, i, end))
+		return rd_err(r, err, i, "%s: an INSERT whose tail after the "
+		    "rows may hold values (only ON CONFLICT DO NOTHING is "
+		    "understood)", d->table->display);
 	if (mode == DATA_ROWS)
 		return rd_ins_end(r, &st, last, end, err);
 	return 0;

@@ -919,14 +919,44 @@ alter_table(struct schema *s, struct sqltok *tz, const char *db,
 }
 
 /* CREATE UNIQUE INDEX name ON [ONLY] table [USING m] (cols) */
+/*
+ * Flag every column of t named inside the parenthesised group at the
+ * tokenizer's position (an index's key list) COL_UNIQUE_EXPR.
+ */
+static void
+mark_mentioned(struct schema_table *t, struct sqltok *tz)
+{
+	struct token k;
+	int depth = 0;
+	char *name;
+	long ix;
+
+	do {
+		if (sqltok_next(tz, &k) == TOK_END || k.type == TOK_ERROR)
+			return;
+		if (sqltok_punct(&k, '('))
+			depth++;
+		else if (sqltok_punct(&k, ')'))
+			depth--;
+		else if (depth > 0 && is_name(&k)) {
+			name = sqltok_ident(tz, &k);
+			ix = schema_col_index(t, name);
+			if (ix >= 0)
+				t->cols[ix].flags |= COL_UNIQUE_EXPR;
+			free(name);
+		}
+	} while (depth > 0);
+}
+
 static int
 unique_index(struct schema *s, struct sqltok *tz, const char *db,
     unsigned long long line, struct schema_table **out)
 {
 	struct schema_table *t;
+	struct sqltok at;
 	struct token k;
 	char **names;
-	size_t n;
+	size_t n, i;
 	const char *bad;
 
 	do {
@@ -944,9 +974,25 @@ unique_index(struct schema *s, struct sqltok *tz, const char *db,
 		sqltok_next(tz, &k);
 		sqltok_next(tz, &k);
 	}
-	/* Expression indexes have no plain column list: not a column key. */
-	if (name_list(tz, &names, &n) == -1)
+	/*
+	 * Expression indexes (lower(email)), operator classes and
+	 * collations have no plain column list: not a column key, but each
+	 * column they mention may not take duplicates (COL_UNIQUE_EXPR).
+	 */
+	at = *tz;
+	if (name_list(tz, &names, &n) == -1) {
+		mark_mentioned(t, &at);
+		*out = t;
 		return 0;
+	}
+	/* lower(email) reads as the name "lower" followed by a group. */
+	for (i = 0; i < n; i++)
+		if (schema_col_index(t, names[i]) < 0) {
+			names_free(names, n);
+			mark_mentioned(t, &at);
+			*out = t;
+			return 0;
+		}
 	/* INCLUDE (..) columns are not part of the key; WHERE makes it partial. */
 	sqltok_peek(tz, &k);
 	if (sqltok_is(&k, "INCLUDE")) {
@@ -961,6 +1007,8 @@ unique_index(struct schema *s, struct sqltok *tz, const char *db,
 		if (sqltok_is(&k, "WHERE")) {
 			/* Unique only among the rows it selects. */
 			names_free(names, n);
+			mark_mentioned(t, &at);
+			*out = t;
 			return 0;
 		}
 	if (add_key(t, KEY_UNIQUE, names, n, &bad) == 0)

@@ -383,7 +383,8 @@ in_unique_key(const struct schema_table *t, const char *col)
 	if (t == NULL)
 		return 0;
 	ix = schema_col_index(t, col);
-	if (ix >= 0 && (t->cols[ix].flags & (COL_PRIMARY | COL_UNIQUE)))
+	if (ix >= 0 && (t->cols[ix].flags & (COL_PRIMARY | COL_UNIQUE |
+	    COL_UNIQUE_EXPR)))
 		return 1;
 	if (key_has(t, &t->pk, col))
 		return 1;

@@ -1890,10 +1890,13 @@ xf_col_from_type(struct xf_col *c, const char *type, long len)
 	base[bl] = '\0';
 	/*
 	 * pg arrays ("text[]", or "_text" in the catalog's spelling): the
-	 * value is an array literal, which actions rewrite as a whole text.
+	 * value is an array literal, which only keep, null, set, map and
+	 * replace can rewrite and keep it one.
 	 */
-	if (arr || base[0] == '_')
+	if (arr || base[0] == '_') {
+		c->type = XT_ARRAY;
 		return;
+	}
 	for (tn = type_names; tn->name != NULL; tn++)
 		if (strcmp(tn->name, base) == 0)
 			break;
@@ -1966,6 +1969,9 @@ type_allows(enum xf_type t)
 	case XT_BOOL:
 	case XT_ENUM:
 		return K_ANY;
+	case XT_ARRAY:
+		/* A fake would not be an array literal ('{a,b}'). */
+		return K_ANY | K(ACT_REPLACE);
 	default:
 		return ~0UL;
 	}
@@ -1976,7 +1982,8 @@ type_article(enum xf_type t)
 {
 	static const char *const names[] = { "a text", "a char", "an integer",
 	    "a decimal", "a boolean", "a date", "a timestamp", "a time",
-	    "a uuid", "an inet", "a json", "a binary", "an enum" };
+	    "a uuid", "an inet", "a json", "a binary", "an enum",
+	    "an array" };
 
 	return (unsigned)t < sizeof(names) / sizeof(names[0]) ? names[t] :
 	    "this";

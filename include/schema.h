@@ -21,6 +21,9 @@ struct df_error;
 #define COL_PRIMARY	0x04	/* part of the primary key */
 #define COL_UNIQUE	0x08	/* alone forms a UNIQUE key (or the PK) */
 #define COL_IDENTITY	0x10	/* identity / auto_increment */
+#define COL_UNIQUE_EXPR	0x20	/* in a unique index over an expression, an
+				   operator class or a WHERE: it may not
+				   take every duplicate */
 
 struct schema_col {
 	char		*name;		/* unquoted */

@@ -59,7 +59,8 @@ enum xf_type {
 	XT_INET,		/* pg inet, cidr */
 	XT_JSON,		/* json, jsonb */
 	XT_BYTES,		/* bytea, blob, binary, varbinary */
-	XT_ENUM			/* MySQL enum and set */
+	XT_ENUM,		/* MySQL enum and set */
+	XT_ARRAY		/* pg arrays: the value is an array literal */
 };
 
 struct xf_col {

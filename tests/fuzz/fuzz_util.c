@@ -230,7 +230,8 @@ fuzz_check_table(struct schema *s, const struct schema_table *t)
 		    c->name, c->len);
 		FUZZ_CHECK((c->flags & ~(unsigned)(COL_NOT_NULL |
 		    COL_GENERATED | COL_PRIMARY | COL_UNIQUE |
-		    COL_IDENTITY)) == 0, "%s.%s: flags %#x", t->display,
+		    COL_IDENTITY | COL_UNIQUE_EXPR)) == 0, "%s.%s: flags %#x",
+		    t->display,
 		    c->name, c->flags);
 	}
 	check_key(t, &t->pk, "primary key");
