@@ -108,9 +108,8 @@ find(const struct inventory *inv, const struct schema_table *t)
 	return NULL;
 }
 
-/* A TSV field: tab, newline, CR and backslash escaped. */
-static void
-tsv(struct buf *b, const char *s)
+void
+report_tsv(struct buf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
@@ -140,7 +139,7 @@ ident(struct buf *b, const char *name, enum dump_dialect d)
 		    *s == '_' || (d == DIALECT_MYSQL && ((*s >= 'A' &&
 		    *s <= 'Z') || *s == '$'));
 	if (plain) {
-		tsv(b, name);
+		report_tsv(b, name);
 		return;
 	}
 	buf_addc(b, q);
@@ -150,7 +149,7 @@ ident(struct buf *b, const char *name, enum dump_dialect d)
 		if (*s == '\t' || *s == '\n' || *s == '\r' || *s == '\\') {
 			char one[2] = { *s, '\0' };
 
-			tsv(b, one);
+			report_tsv(b, one);
 		} else
 			buf_addc(b, *s);
 	}
@@ -173,7 +172,7 @@ inventory_write(const struct inventory *inv, const struct schema *sch,
 	for (i = 0; i < schema_count(sch); i++) {
 		t = schema_at(sch, i);
 		c = find(inv, t);
-		tsv(&b, t->display);
+		report_tsv(&b, t->display);
 		buf_adds(&b, dialect == DIALECT_MYSQL ? "\tmysql\t" :
 		    "\tpg\t");
 		nf = 0;
@@ -192,7 +191,7 @@ inventory_write(const struct inventory *inv, const struct schema *sch,
 			buf_addc(&b, '\t');
 			ident(&b, t->cols[j].name, dialect);
 			buf_addc(&b, ' ');
-			tsv(&b, t->cols[j].type);
+			report_tsv(&b, t->cols[j].type);
 		}
 		buf_addc(&b, '\n');
 	}

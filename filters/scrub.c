@@ -664,6 +664,56 @@ has_rows(const struct schema_table *t)
 	return t->ncols > 0 || !t->declared;
 }
 
+/*
+ * --check: warn about table blocks that match no table of the dump, and
+ * their column rules (names, not regexes) that match no column of the
+ * tables they do match: a typo there would leave a column unscrubbed.
+ * Warnings only, since a shared rule set names tables an application
+ * may not have.
+ */
+static void
+warn_unused(const struct rules *rs, struct schema *sch)
+{
+	const struct rule_table *tb;
+	const struct schema_table *t;
+	size_t i, k, j, c;
+	int tmatch, cmatch;
+
+	for (i = 0; i < rs->ntables; i++) {
+		tb = &rs->tables[i];
+		tmatch = 0;
+		for (j = 0; j < schema_count(sch); j++)
+			if (has_rows(schema_at(sch, j)) &&
+			    table_match(&tb->name, schema_at(sch, j)))
+				tmatch = 1;
+		if (!tmatch) {
+			df_warnx("%s:%lu:%lu: table %s matches no table of "
+			    "the dump", tb->name.pos.file, tb->name.pos.line,
+			    tb->name.pos.col, tb->name.text);
+			continue;
+		}
+		for (k = 0; k < tb->ncols; k++) {
+			if (tb->cols[k].col.rx != NULL)
+				continue;
+			cmatch = 0;
+			for (j = 0; j < schema_count(sch) && !cmatch; j++) {
+				t = schema_at(sch, j);
+				if (!table_match(&tb->name, t))
+					continue;
+				for (c = 0; c < t->ncols; c++)
+					if (covers(&tb->cols[k], t->cols[c].name))
+						cmatch = 1;
+			}
+			if (!cmatch)
+				df_warnx("%s:%lu:%lu: table %s has no column "
+				    "%s", tb->cols[k].col.pos.file,
+				    tb->cols[k].col.pos.line,
+				    tb->cols[k].col.pos.col, tb->name.text,
+				    tb->cols[k].col.text);
+		}
+	}
+}
+
 /* The actions of a chain, "email,null", or "-" for none. */
 static void
 chain_names(struct buf *b, const struct rule_column *const *chain, size_t n)
@@ -707,12 +757,11 @@ scrub_check_all(struct scrub *s, struct schema *sch, struct ostream *out,
 		for (c = 0; out != NULL && c < t->ncols; c++) {
 			char line[64];
 
-			r = find_rule(s->rs, t, c);
-			buf_adds(&b, tname(t));
+			report_tsv(&b, tname(t));
 			buf_addc(&b, '\t');
-			buf_adds(&b, t->cols[c].name);
+			report_tsv(&b, t->cols[c].name);
 			buf_addc(&b, '\t');
-			buf_adds(&b, t->cols[c].type != NULL ?
+			report_tsv(&b, t->cols[c].type != NULL ?
 			    t->cols[c].type : "-");
 			if (t->cols[c].len >= 0) {
 				snprintf(line, sizeof(line), "(%ld)",
@@ -740,6 +789,8 @@ scrub_check_all(struct scrub *s, struct schema *sch, struct ostream *out,
 			buf_addc(&b, '\n');
 		}
 	}
+	if (out != NULL)
+		warn_unused(s->rs, sch);
 	if (out != NULL && ostream_write(out, b.p, b.len, err) == -1)
 		rc = -1;
 	buf_free(&b);

@@ -13,7 +13,11 @@ struct df_error;
 struct ostream;
 struct schema;
 
+struct buf;
 struct inventory;
+
+/* Append s as a TSV field: tab, newline, CR and backslash escaped. */
+void		 report_tsv(struct buf *, const char *);
 
 struct inventory *inventory_new(void);
 void		 inventory_free(struct inventory *);
