@@ -1145,7 +1145,8 @@ parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
 				if (dot == e)
 					break;
 				if (seg[nseg - 1] == NULL || nseg == 3) {
-					TERR(ps, "malformed %s", what);
+					TERR(ps, "malformed name: expected "
+					    "%s", what);
 					goto out;
 				}
 				nseg++;
@@ -1162,12 +1163,13 @@ parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
 	}
 	for (i = 0; i < nseg; i++)
 		if (seg[i] == NULL || seg[i][0] == '\0') {
-			perr(ps, n->pos.line, n->pos.col, "malformed %s", what);
+			perr(ps, n->pos.line, n->pos.col, "malformed "
+			    "name: expected %s", what);
 			goto out;
 		}
 	if (nseg > (allow_schema ? 2u : 1u)) {
-		perr(ps, n->pos.line, n->pos.col, "malformed %s (too many "
-		    "dots)", what);
+		perr(ps, n->pos.line, n->pos.col, "malformed name: "
+		    "expected %s (too many dots)", what);
 		goto out;
 	}
 	if (nseg == 2) {
