@@ -224,8 +224,15 @@ load_key(const struct opts *o, const struct rules *rs, struct xf_key *key,
 
 	if (o->key_file != NULL)
 		return xf_key_file(key, o->key_file, err);
-	if (rs->key == KEY_FILE)
-		return xf_key_file(key, rs->key_arg, err);
+	if (rs->key == KEY_FILE) {
+		if (xf_key_file(key, rs->key_arg, err) == 0)
+			return 0;
+		/* Say which statement named the file. */
+		df_err_file(err, NULL);
+		df_err_prefix(err, "%s:%lu: key file %s: ", rs->key_pos.file,
+		    rs->key_pos.line, rs->key_arg);
+		return -1;
+	}
 	if (rs->key == KEY_ENV)
 		var = rs->key_arg;
 	rc = xf_key_env(key, var, err);
