@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "reader.h"
@@ -207,6 +208,7 @@ struct progress {
 	double		 start, last;
 	char		 table[128];
 	int		 drawn;
+	int		 tty;		/* redraw one line; else a line each */
 };
 
 static double
@@ -239,6 +241,7 @@ progress_new(const struct istream *in)
 
 	p->in = in;
 	p->start = p->last = now();
+	p->tty = isatty(STDERR_FILENO);
 	return p;
 }
 
@@ -260,8 +263,10 @@ draw(struct progress *p, double t)
 		    100.0 * (double)pos / (double)size, (int)(left / 60) % 100000,
 		    (int)left % 60);
 	}
-	fprintf(stderr, "\r%s: %s%s, %s/s%s%s\033[K", df_progname, a, eta, r,
-	    p->table[0] ? ", " : "", p->table);
+	/* A terminal gets one line redrawn; a log gets plain lines. */
+	fprintf(stderr, "%s%s: %s%s, %s/s%s%s%s", p->tty ? "\r" : "",
+	    df_progname, a, eta, r, p->table[0] ? ", " : "", p->table,
+	    p->tty ? "\033[K" : "\n");
 	p->drawn = 1;
 }
 
@@ -270,7 +275,7 @@ progress_tick(struct progress *p)
 {
 	double t = now();
 
-	if (t - p->last < 0.25)
+	if (t - p->last < (p->tty ? 0.25 : 5.0))
 		return;
 	p->last = t;
 	draw(p, t);
@@ -290,6 +295,7 @@ progress_done(struct progress *p)
 		return;
 	p->table[0] = '\0';
 	draw(p, now());
-	fputc('\n', stderr);
+	if (p->tty)
+		fputc('\n', stderr);
 	free(p);
 }

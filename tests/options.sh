@@ -345,4 +345,25 @@ check "--max-row=1G accepted" accepted --max-row=1G
 check "--dialect=pg accepted" accepted --dialect=pg
 check "- as the input file accepted" accepted -
 
+# --progress: on a log (stderr not a terminal) plain lines, the last one
+# with the whole input read; without it, nothing on stderr.
+progress_lines() {
+	run --progress "$D/in.sql"
+	[ "$RC" = 0 ] || { say "exit $RC"; show_err; return 1; }
+	same_file "--progress output" "$D/in.sql" "$D/out" || return 1
+	if grep -q "$(printf '\033')" "$D/err" || grep -q "$(printf '\r')" \
+	    "$D/err"; then
+		say "terminal controls in a log"
+		return 1
+	fi
+	tail -n 1 "$D/err" | grep -Eq '^dumpscrub: .* \(100%\), ETA 0:00, .*/s$' ||
+	    { say "last line: $(tail -n 1 "$D/err")"; return 1; }
+}
+check "--progress to a log: plain lines ending at 100%" progress_lines
+no_progress() {
+	run "$D/in.sql"
+	[ "$RC" = 0 ] && [ ! -s "$D/err" ]
+}
+check "no --progress, stderr not a terminal: stderr empty" no_progress
+
 check_done
