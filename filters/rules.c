@@ -1384,6 +1384,8 @@ parse_cmp(struct parser *ps, struct rule_cond **out)
 
 	*out = c;
 	c->pos = here(ps);
+	/* A number of its own, so a filter can bind it to a field in O(1). */
+	c->id = ps->rs->nconds++;
 	if (parse_ident(ps, &c->column, "a column name") == -1)
 		return -1;
 	if (tok_is(&ps->t, "is")) {

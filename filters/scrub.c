@@ -65,6 +65,7 @@ struct plan {
 	size_t		 nactive;
 	size_t		 ncref;
 	struct cref	*cref;
+	long		*cref_of;	/* condition id -> index in cref, or -1 */
 	long		*field_of;	/* table column -> field, or -1 */
 	size_t		 nfield_of;
 	struct scol    **order;	/* active columns in field order */
@@ -456,11 +457,11 @@ rule_err(struct df_error *err, const struct rule_column *r,
 
 /*
  * Collect the columns the comparisons of c read, checking they exist, so
- * that cond_get() finds them by node, not by name per row.  The second
+ * that cond_get() finds them by the node's id, not by name per row.  The second
  * search: bare names match case-insensitively.  Returns 0 or -1.
  */
 static int
-add_crefs(struct plan *p, const struct rule_cond *c, const struct rule_column *r,
+add_crefs(struct plan *p, const struct rule_cond *c, size_t nconds,
     struct df_error *err)
 {
 	long ix;
@@ -468,8 +469,8 @@ add_crefs(struct plan *p, const struct rule_cond *c, const struct rule_column *r
 	if (c == NULL)
 		return 0;
 	if (c->op == COND_AND || c->op == COND_OR || c->op == COND_NOT)
-		return add_crefs(p, c->a, r, err) == -1 ||
-		    add_crefs(p, c->b, r, err) == -1 ? -1 : 0;
+		return add_crefs(p, c->a, nconds, err) == -1 ||
+		    add_crefs(p, c->b, nconds, err) == -1 ? -1 : 0;
 	ix = schema_col_index(p->t, c->column);
 	if (ix < 0) {
 		size_t i;
@@ -484,7 +485,16 @@ add_crefs(struct plan *p, const struct rule_cond *c, const struct rule_column *r
 			    tname(p->t), c->column);
 		ix = (long)i;
 	}
-	(void)r;
+	if (p->cref_of == NULL) {
+		size_t k;
+
+		p->cref_of = xmalloc((nconds ? nconds : 1) *
+		    sizeof(*p->cref_of));
+		for (k = 0; k < nconds; k++)
+			p->cref_of[k] = -1;
+	}
+	if (c->id < nconds)
+		p->cref_of[c->id] = (long)p->ncref;
 	p->cref = xrealloc(p->cref, (p->ncref + 1) * sizeof(*p->cref));
 	p->cref[p->ncref].c = c;
 	p->cref[p->ncref].col = (size_t)ix;
@@ -511,6 +521,7 @@ plan_free(struct plan *p)
 		free(p->cols[i].chain);
 	free(p->cols);
 	free(p->cref);
+	free(p->cref_of);
 	free(p->field_of);
 	free(p->order);
 	free(p);
@@ -574,7 +585,8 @@ plan_make(struct scrub *s, struct schema_table *t, int all, int *nbad,
 		}
 		for (k = 0; k < nchain; k++) {
 			r = chain[k];
-			if (add_crefs(p, r->act.when, r, err) == -1) {
+			if (add_crefs(p, r->act.when, s->rs->nconds,
+			    err) == -1) {
 				if (!all)
 					goto fail;
 				df_err_print(err);
@@ -1038,12 +1050,10 @@ cond_get(void *ctx, const struct rule_cond *c, const char **p, size_t *n,
 	long f;
 	int rc;
 
-	for (i = 0; i < pl->ncref; i++)
-		if (pl->cref[i].c == c)
-			break;
-	if (i == pl->ncref)
+	if (pl->cref_of == NULL || pl->cref_of[c->id] < 0)
 		return df_err(err, DF_EXIT_DATA, NULL, 0, "internal: "
 		    "condition column not bound");
+	i = (size_t)pl->cref_of[c->id];
 	f = pl->field_of[pl->cref[i].col];
 	if (f < 0)
 		return df_err(err, DF_EXIT_DATA, s->row->data->file,

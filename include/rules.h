@@ -87,6 +87,7 @@ struct rule_cond {
 	struct rule_value *vals;	/* one, or the IN list */
 	size_t		 nvals;
 	struct rx	*rx;		/* MATCH, NMATCH */
+	size_t		 id;		/* comparisons: 0 .. rules.nconds-1 */
 	struct rule_pos	 pos;
 };
 
@@ -299,6 +300,7 @@ struct rules {
 	size_t		 nimport;
 	struct rule_import *import;
 
+	size_t		 nconds;	/* comparisons in all conditions */
 	size_t		 nfiles;
 	char	       **files;		/* every file read, for positions */
 	size_t		 nstatements;
