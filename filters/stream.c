@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -172,6 +173,11 @@ write_full(int fd, const void *src, size_t n)
 			continue;
 		if (r == -1)
 			return -1;
+		if (r == 0) {
+			/* No progress and no error: take it for a full disk. */
+			errno = ENOSPC;
+			return -1;
+		}
 		src = (const char *)src + r;
 		n -= (size_t)r;
 	}
@@ -218,6 +224,32 @@ refuse_archive(const struct istream *in, const unsigned char *p, size_t n,
 	return 0;
 }
 
+/*
+ * On the decompression thread, wait for a pipe to have input, checking
+ * every 100 ms whether dz_stop() was called: a writer that stays silent
+ * (pg_dump waiting for a lock) must not hold up the exit after an error.
+ * Returns -1 when told to stop.
+ */
+static int
+dz_wait_input(struct istream *in)
+{
+	struct pollfd pfd;
+	int r, stop;
+
+	pfd.fd = in->fd;
+	pfd.events = POLLIN;
+	for (;;) {
+		r = poll(&pfd, 1, 100);
+		if (r != 0 && !(r == -1 && errno == EINTR))
+			return 0;	/* input, end of input or error: read */
+		pthread_mutex_lock(&in->dz->mu);
+		stop = in->dz->stop;
+		pthread_mutex_unlock(&in->dz->mu);
+		if (stop)
+			return -1;
+	}
+}
+
 static int
 raw_fill(struct istream *in, struct df_error *err)
 {
@@ -227,7 +259,17 @@ raw_fill(struct istream *in, struct df_error *err)
 		memmove(in->raw, in->raw + in->rawoff, in->rawlen - in->rawoff);
 	in->rawlen -= in->rawoff;
 	in->rawoff = 0;
-	r = read_full(in->fd, in->raw + in->rawlen, in->rawcap - in->rawlen);
+	if (in->dz != NULL && !in->seekable) {
+		/* The thread on a pipe: one read(2) of what is there. */
+		if (dz_wait_input(in) == -1)
+			return df_err(err, 1, in->name, 0, "stopped");
+		do
+			r = read(in->fd, in->raw + in->rawlen,
+			    in->rawcap - in->rawlen);
+		while (r == -1 && errno == EINTR);
+	} else
+		r = read_full(in->fd, in->raw + in->rawlen,
+		    in->rawcap - in->rawlen);
 	if (r == -1)
 		return df_err(err, 1, in->name, 0, "read: %s", strerror(errno));
 	if (r == 0)
