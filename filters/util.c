@@ -124,28 +124,56 @@ df_err_prefix(struct df_error *err, const char *fmt, ...)
 	err->msg[n + m] = '\0';
 }
 
+/*
+ * Write a message on stderr with control characters escaped (\n, \t, \r,
+ * \xHH): messages quote names and bytes from the dump, and a message is
+ * one line, whatever the input holds.
+ */
+static void
+put_text(const char *s)
+{
+	unsigned char c;
+
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if (c == '\n')
+			fputs("\\n", stderr);
+		else if (c == '\t')
+			fputs("\\t", stderr);
+		else if (c == '\r')
+			fputs("\\r", stderr);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(stderr, "\\x%02x", c);
+		else
+			fputc(c, stderr);
+	}
+}
+
 void
 df_err_print(const struct df_error *err)
 {
-	if (err->file[0] != '\0' && err->line > 0)
-		fprintf(stderr, "%s: %s:%llu: %s\n", df_progname, err->file,
-		    err->line, err->msg);
-	else if (err->file[0] != '\0')
-		fprintf(stderr, "%s: %s: %s\n", df_progname, err->file,
-		    err->msg);
-	else
-		fprintf(stderr, "%s: %s\n", df_progname, err->msg);
+	fprintf(stderr, "%s: ", df_progname);
+	if (err->file[0] != '\0') {
+		put_text(err->file);
+		if (err->line > 0)
+			fprintf(stderr, ":%llu", err->line);
+		fputs(": ", stderr);
+	}
+	put_text(err->msg);
+	fputc('\n', stderr);
 }
 
 void
 df_warnx(const char *fmt, ...)
 {
+	char msg[1024];
 	va_list ap;
 
-	fprintf(stderr, "%s: ", df_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	fprintf(stderr, "%s: ", df_progname);
+	put_text(msg);
 	fputc('\n', stderr);
 }
 
