@@ -16,8 +16,10 @@ what=${1:-demo}
 
 build_pkgs="build-essential autoconf automake pkg-config zlib1g-dev
     libzstd-dev libpcre2-dev libsodium-dev gzip zstd"
-# The real-server tests start PostgreSQL and MariaDB from Debian's packages.
-test_pkgs="postgresql mariadb-server mariadb-client mandoc time xxd clang libclang-rt-14-dev git"
+# The real-server tests start PostgreSQL and MariaDB from Debian's packages;
+# .ci/run also runs valgrind and shellcheck.
+test_pkgs="postgresql mariadb-server mariadb-client mandoc time xxd clang
+    libclang-rt-14-dev git valgrind shellcheck"
 
 missing=
 for p in $build_pkgs $( [ "$what" = test ] && echo "$test_pkgs" ); do

@@ -262,19 +262,32 @@ check_cond(const struct rules *rs, const struct rule_cond *c, int depth)
 		return;
 	r = eval(c);
 	FUZZ_CHECK(eval(c) == r, "rule_cond_eval is not deterministic");
+	/*
+	 * Conditions are three-valued (SQL) and rule_cond_eval() says only
+	 * "true" (1) or "not true" (0: false or unknown), so the checks
+	 * are the implications that hold whatever the unknowns are.
+	 */
 	if (c->op == COND_NOT) {
 		ra = eval(c->a);
-		FUZZ_CHECK(r == (ra == -1 ? -1 : !ra), "not %d gave %d", ra,
-		    r);
-	} else if (c->op == COND_AND || c->op == COND_OR) {
+		FUZZ_CHECK(ra != -1 || r == -1, "not of an error gave %d", r);
+		FUZZ_CHECK(!(ra == 1 && r == 1), "not true gave true");
+	} else if (c->op == COND_AND) {
 		ra = eval(c->a);
 		rb = eval(c->b);
-		if (c->op == COND_AND)
-			FUZZ_CHECK(r == (ra != 1 ? ra : rb),
-			    "%d and %d gave %d", ra, rb, r);
-		else
-			FUZZ_CHECK(r == (ra != 0 ? ra : rb), "%d or %d gave %d",
-			    ra, rb, r);
+		FUZZ_CHECK(ra != -1 || r == -1, "error and _ gave %d", r);
+		FUZZ_CHECK(r != 1 || (ra == 1 && rb == 1), "%d and %d gave "
+		    "true", ra, rb);
+		FUZZ_CHECK(!(ra == 1 && rb == 1) || r == 1, "true and true "
+		    "gave %d", r);
+	} else if (c->op == COND_OR) {
+		ra = eval(c->a);
+		rb = eval(c->b);
+		FUZZ_CHECK(ra != -1 || r == -1, "error or _ gave %d", r);
+		FUZZ_CHECK(ra != 1 || r == 1, "true or _ gave %d", r);
+		FUZZ_CHECK(r != 1 || ra == 1 || rb == 1, "%d or %d gave true",
+		    ra, rb);
+		FUZZ_CHECK(!(ra == 0 && rb == 1) || r == 1, "not true or true "
+		    "gave %d", r);
 	}
 	if (c->a != NULL)
 		check_cond(rs, c->a, depth + 1);
