@@ -364,7 +364,7 @@ int
 rule_map_injective(const struct rule_map *m)
 {
 	struct rule_map seen = { 0 };
-	size_t i, slot;
+	size_t i;
 	int ok = 1;
 
 	/*
@@ -399,7 +399,6 @@ rule_map_injective(const struct rule_map *m)
 			seen.slot[j] = i + 1;
 		}
 	}
-	(void)slot;
 	free(seen.slot);
 	return ok;
 }
@@ -1961,7 +1960,6 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 	char b[64], msg[300], *path = NULL;
 	unsigned long line, col;
 	size_t i;
-	long v;
 
 	memset(a, 0, sizeof(*a));
 	a->pos = here(ps);
@@ -2135,7 +2133,6 @@ parse_action(struct parser *ps, struct rule_action *a, int injson)
 		if (lex(ps) == -1 || parse_or(ps, &a->when) == -1)
 			return -1;
 	}
-	(void)v;
 	return 0;
 }
 
