@@ -41,7 +41,6 @@
 /* A covered column of a plan, with its --report counters. */
 struct scol {
 	size_t		 col;		/* index in the table */
-	const struct rule_column *rule;	/* the first of the chain */
 	const struct rule_column **chain; /* rules in order; see find_rules */
 	size_t		 nchain;
 	struct xf_col	 xc;
@@ -562,7 +561,6 @@ plan_make(struct scrub *s, struct schema_table *t, int all, int *nbad,
 		sc->col = c;
 		sc->chain = chain;
 		sc->nchain = nchain;
-		sc->rule = chain[0];
 		sc->field = -1;
 		describe(s, t, c, &sc->xc);
 		for (k = 0; k < nchain; k++) {
