@@ -84,8 +84,13 @@ my_start() {
 	# From here on the server may run: stop it whatever happens.
 	on_exit "my_stop '$dir'"
 	# Small memory, no durability, no TCP.  --user is needed as root
-	# and harmless otherwise.
+	# and harmless otherwise.  Temporary tables live in the test's
+	# directory: a /tmp cleaner on a shared machine once removed one
+	# mid-dump.
+	mkdir -p "$dir/tmp" || fail "cannot create $dir/tmp"
+	[ "$(id -u)" != 0 ] || chown "$user" "$dir/tmp"
 	"$MY_BIN" --no-defaults --datadir="$dir/data" --socket="$MY_SOCK" \
+	    --tmpdir="$dir/tmp" \
 	    --pid-file="$dir/mariadbd.pid" --log-error="$dir/error.log" \
 	    --user="$user" --skip-networking --skip-name-resolve \
 	    --default-time-zone=+00:00 \
