@@ -784,8 +784,8 @@ create_table(struct schema *s, struct sqltok *tz, const char *db,
 	if (sqltok_is(&k, "PARTITION")) {
 		/* CREATE TABLE child PARTITION OF parent ...: its columns. */
 		sqltok_next(tz, &k);
-		if (sqltok_is(&k, "OF"))
-			inherit(s, tz, db, line, t);
+		if (sqltok_is(&k, "OF") && inherit(s, tz, db, line, t) == 0)
+			t->partition = t->parent != NULL;
 		return 0;
 	}
 	if (sqltok_is(&k, "OF") || sqltok_is(&k, "AS") ||
@@ -868,8 +868,10 @@ alter_table(struct schema *s, struct sqltok *tz, const char *db,
 	if (sqltok_is(&k, "ATTACH")) {
 		sqltok_next(tz, &k);
 		child = schema_named_table(s, tz, db, line, 0);
-		if (child != NULL)
+		if (child != NULL && child != t) {
 			child->parent = t;
+			child->partition = 1;
+		}
 		*out = child;
 		return 0;
 	}

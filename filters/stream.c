@@ -42,6 +42,8 @@
  * runs; the ring is the only shared state, under mu.
  */
 #define DZ_SLOTS	4
+/* zstd level of a spool: fast, since it only has to beat the disk. */
+#define SPOOL_LEVEL	1
 
 struct dz {
 	pthread_t	 thr;
@@ -74,6 +76,7 @@ struct istream {
 	int		 zmember;	/* inside a gzip member */
 	ZSTD_DStream	*zd;
 	size_t		 zret;		/* last ZSTD_decompressStream result */
+	struct ostream	*tee;		/* a copy of what is read goes here */
 };
 
 struct ostream {
@@ -89,6 +92,7 @@ struct ostream {
 	size_t		 zcap;
 	z_stream	 z;
 	ZSTD_CStream	*zc;
+	unsigned long long written;	/* bytes written to fd */
 };
 
 /* Temporary files to remove on a fatal signal. */
@@ -310,24 +314,15 @@ detect(struct istream *in, struct df_error *err)
 }
 
 struct istream *
-istream_open(const char *path, struct df_error *err)
+istream_fdopen(int fd, const char *name, struct df_error *err)
 {
 	struct istream *in;
 	struct stat st;
 	size_t cap;
 
 	in = xcalloc(1, sizeof(*in));
-	if (path == NULL || strcmp(path, "-") == 0) {
-		in->fd = STDIN_FILENO;
-		in->name = xstrdup("(stdin)");
-	} else {
-		in->name = xstrdup(path);
-		in->fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (in->fd == -1) {
-			df_err(err, 1, path, 0, "%s", strerror(errno));
-			goto fail;
-		}
-	}
+	in->fd = fd;
+	in->name = xstrdup(name);
 	if (fstat(in->fd, &st) == -1) {
 		df_err(err, 1, in->name, 0, "%s", strerror(errno));
 		goto fail;
@@ -353,6 +348,27 @@ istream_open(const char *path, struct df_error *err)
 fail:
 	istream_close(in);
 	return NULL;
+}
+
+struct istream *
+istream_open(const char *path, struct df_error *err)
+{
+	int fd;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return istream_fdopen(STDIN_FILENO, "(stdin)", err);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd == -1) {
+		df_err(err, 1, path, 0, "%s", strerror(errno));
+		return NULL;
+	}
+	return istream_fdopen(fd, path, err);
+}
+
+void
+istream_tee(struct istream *in, struct ostream *tee)
+{
+	in->tee = tee;
 }
 
 /* Decompress gzip into dst; multi-member files continue after each end. */
@@ -619,7 +635,8 @@ istream_read(struct istream *in, void *dst, size_t n, struct df_error *err)
 			in->rawpos += (unsigned long long)r;
 			got += (size_t)r;
 		}
-		return (ssize_t)got;
+		r = (ssize_t)got;
+		goto tee;
 	case STREAM_GZIP:
 	case STREAM_ZSTD:
 		r = dz_read(in, dst, n, err);
@@ -632,6 +649,10 @@ istream_read(struct istream *in, void *dst, size_t n, struct df_error *err)
 		if (refuse_archive(in, dst, (size_t)r, err) == -1)
 			return -1;
 	}
+tee:
+	if (r > 0 && in->tee != NULL &&
+	    ostream_write(in->tee, dst, (size_t)r, err) == -1)
+		return -1;
 	return r;
 }
 
@@ -897,6 +918,64 @@ ostream_open(const char *path, enum stream_comp comp, int level,
 	return out;
 }
 
+struct ostream *
+ostream_spool(const char *dir, int *rfd_out, struct df_error *err)
+{
+	struct ostream *out;
+	char *path;
+	size_t n;
+	int fd, rfd;
+
+	n = strlen(dir) + 32;
+	path = xmalloc(n);
+	snprintf(path, n, "%s/dumpfilters.spool.XXXXXX", dir);
+	fd = mkstemp(path);		/* mode 0600 */
+	if (fd == -1) {
+		df_err(err, 1, dir, 0, "cannot create the spool file: %s",
+		    strerror(errno));
+		free(path);
+		return NULL;
+	}
+	rfd = open(path, O_RDONLY | O_CLOEXEC);
+	(void)unlink(path);
+	free(path);
+	if (rfd == -1) {
+		df_err(err, 1, dir, 0, "cannot open the spool file: %s",
+		    strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	out = xcalloc(1, sizeof(*out));
+	out->comp = STREAM_ZSTD;
+	out->tmpslot = -1;
+	out->fd = fd;
+	n = strlen(dir) + 16;
+	out->path = xmalloc(n);
+	snprintf(out->path, n, "%s (spool)", dir);
+	out->cap = STREAM_BLOCK;
+	out->buf = xmalloc(out->cap);
+	out->zcap = ZSTD_CStreamOutSize();
+	out->zbuf = xmalloc(out->zcap);
+	out->zc = ZSTD_createCStream();
+	if (out->zc == NULL || ZSTD_isError(ZSTD_CCtx_setParameter(out->zc,
+	    ZSTD_c_compressionLevel, SPOOL_LEVEL)) ||
+	    ZSTD_isError(ZSTD_CCtx_setParameter(out->zc, ZSTD_c_checksumFlag,
+	    1))) {
+		df_err(err, 1, NULL, 0, "zstd init failed");
+		ostream_abort(out);
+		close(rfd);
+		return NULL;
+	}
+	*rfd_out = rfd;
+	return out;
+}
+
+unsigned long long
+ostream_bytes(const struct ostream *out)
+{
+	return out->written;
+}
+
 static const char *
 oname(const struct ostream *out)
 {
@@ -909,6 +988,7 @@ sink(struct ostream *out, const void *p, size_t n, struct df_error *err)
 	if (write_full(out->fd, p, n) == -1)
 		return df_err(err, 1, oname(out), 0, "write: %s",
 		    strerror(errno));
+	out->written += n;
 	return 0;
 }
 

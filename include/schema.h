@@ -50,7 +50,9 @@ struct schema_table {
 	char		*schema;	/* NULL when unqualified */
 	char		*name;
 	char		*display;	/* the name as the dump writes it */
-	struct schema_table *parent;	/* partitioned table, if a partition */
+	struct schema_table *parent;	/* partitioned table, if a partition;
+					   else the first INHERITS parent */
+	int		 partition;	/* PARTITION OF / ATTACH PARTITION */
 	int		 declared;	/* a CREATE TABLE was read */
 	size_t		 ncols;
 	struct schema_col *cols;

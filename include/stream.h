@@ -38,6 +38,16 @@ struct ostream;
  */
 struct istream	*istream_open(const char *, struct df_error *);
 /*
+ * The istream of an open descriptor, named name in messages; it takes fd
+ * (closed by istream_close, or here on failure).
+ */
+struct istream	*istream_fdopen(int, const char *, struct df_error *);
+/*
+ * From now on, write a copy of every decompressed byte read to tee (a
+ * spool, below); a failing write fails the read.
+ */
+void		 istream_tee(struct istream *, struct ostream *);
+/*
  * Read up to n decompressed bytes into dst.  Returns the count, 0 at the
  * end of the input, -1 on error (read failure, corrupt or truncated
  * compressed data).  Never returns a short count except at the end.
@@ -85,6 +95,16 @@ unsigned long long ostream_pos(const struct ostream *);
 int		 ostream_close(struct ostream *, struct df_error *);
 /* Give up: remove the temporary file, leave the target untouched. */
 void		 ostream_abort(struct ostream *);
+
+/*
+ * A spool: a temporary file in dir, zstd-compressed, for a second reading
+ * of a pipe.  It is made with mode 0600 and unlinked at once, so that it
+ * is gone however the process ends; *rfd is a descriptor that reads it
+ * from its start (for istream_fdopen once the spool is closed).
+ */
+struct ostream	*ostream_spool(const char *, int *, struct df_error *);
+/* Bytes written to the file so far (after compression). */
+unsigned long long ostream_bytes(const struct ostream *);
 
 /*
  * Install SIGINT, SIGTERM and SIGHUP handlers that remove every temporary

@@ -1,7 +1,9 @@
 #!/bin/bash
-# tests/golden.sh - golden tests of dumpscrub (STYLE.md rules 17 and 18).
+# tests/golden.sh - golden tests of dumpscrub and dumpdehydrate (STYLE.md
+# rules 17 and 18).
 #
-# Each directory tests/golden/dumpscrub/CASE holds:
+# Each directory tests/golden/PROGRAM/CASE (PROGRAM: dumpscrub or
+# dumpdehydrate) holds:
 #   cmd              the arguments after the program name, separated by
 #                    white space; the word INPUT stands for input.sql;
 #                    without INPUT, input.sql is fed on standard input
@@ -28,7 +30,7 @@
 # outputs are stable; a case that needs another key says so in cmd
 # (--key-file) or in its rules (key env / key file).
 #
-# Environment: top_srcdir, DUMPSCRUB.  Exit 0 pass, 1 fail.
+# Environment: top_srcdir, DUMPSCRUB, DUMPDEHYDRATE.  Exit 0 pass, 1 fail.
 
 # Check functions run through check() (lib.sh).
 # shellcheck disable=SC2317
@@ -41,10 +43,11 @@ set -eu
 
 : "${top_srcdir:?top_srcdir must name the source tree}"
 : "${DUMPSCRUB:?DUMPSCRUB must name the dumpscrub program}"
+: "${DUMPDEHYDRATE:=${top_builddir:-.}/dumpdehydrate}"
 # shellcheck source=tests/lib.sh disable=SC1091  # followed with -x
 . "$top_srcdir/tests/lib.sh"
 
-GOLDEN=$top_srcdir/tests/golden/dumpscrub
+GOLDEN=$top_srcdir/tests/golden
 DUMPFILTERS_KEY='golden test key: not a secret'
 export DUMPFILTERS_KEY
 # A hung run is a failure, not a hung test suite.
@@ -52,9 +55,11 @@ RUN_TIMEOUT=${GOLDEN_TIMEOUT:-60}
 
 [ -d "$GOLDEN" ] || fail "no golden cases in $GOLDEN"
 [ -x "$DUMPSCRUB" ] || fail "not executable: $DUMPSCRUB"
+[ -x "$DUMPDEHYDRATE" ] || fail "not executable: $DUMPDEHYDRATE"
 need_cmd od cmp timeout
 
 tmpdir T
+mkdir -p "$T/dehydrate"
 
 # The variants every case runs in besides the plain one.
 VARIANTS=()
@@ -92,7 +97,7 @@ read_args() {
 show_cmd() {
 	local stdin=
 	[ "$HAS_INPUT" = 1 ] || stdin=' < input.sql'
-	printf '# command: (cd %q && %q%s%s)\n' "$1" "$DUMPSCRUB" \
+	printf '# command: (cd %q && %q%s%s)\n' "$1" "$PROG" \
 	    "$(printf ' %q' "${ARGS[@]}")" "$stdin" >&2
 }
 
@@ -102,7 +107,7 @@ run() {
 	local dir=$1 pre=$2 rc=0 in=/dev/null
 	[ -e "$dir/input.sql" ] && in=$dir/input.sql
 	[ "$HAS_INPUT" = 1 ] && in=/dev/null
-	(cd "$dir" && exec timeout "$RUN_TIMEOUT" "$DUMPSCRUB" "${ARGS[@]}") \
+	(cd "$dir" && exec timeout "$RUN_TIMEOUT" "$PROG" "${ARGS[@]}") \
 	    <"$in" >"$pre.out" 2>"$pre.err" || rc=$?
 	printf '%d\n' "$rc" >"$pre.exit"
 }
@@ -191,9 +196,14 @@ variant_dir() {
 }
 
 ncases=0
-for cdir in "$GOLDEN"/*/; do
+for cdir in "$GOLDEN"/dumpscrub/*/ "$GOLDEN"/dumpdehydrate/*/; do
 	cdir=${cdir%/}
+	[ -d "$cdir" ] || continue
 	name=$(basename "$cdir")
+	case $cdir in
+	*/dumpdehydrate/*) PROG=$DUMPDEHYDRATE name=dehydrate/$name ;;
+	*) PROG=$DUMPSCRUB ;;
+	esac
 	if [ -n "${GOLDEN_CASES:-}" ] &&
 	    [[ " $GOLDEN_CASES " != *" $name "* ]]; then
 		continue

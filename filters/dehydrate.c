@@ -1,0 +1,1856 @@
+/*
+ * dehydrate: which rows of a dump to keep, so that the rest can go and
+ * every reference still holds.  See dehydrate.h for the passes.
+ *
+ * The model.  Nodes are tables (a partitioned table with its partitions
+ * is one node: the "owner" of their rows).  Edges are references: every
+ * foreign key the dump declares, and every `relation` of the rules, from
+ * the referencing table c to a domain d: a referenced table and a list of
+ * its columns.  Pass 2 gives each distinct value of a domain's columns a
+ * dense id (kdict) and keeps, per row, the id of its own value in every
+ * domain of its table (pid) and of the value it references through every
+ * edge of its table (cid).  The closure then only follows ids:
+ *
+ *	row r of c kept, edge e: c -> d	  keep d's rows with id cid[e][r]
+ *	row r of a followed table f kept  keep the rows of other tables
+ *					  whose cid through an edge into f
+ *					  is pid[r]
+ *
+ * both by CSR lists (id -> rows) built once after pass 2.  Memory is the
+ * key values once per domain, 4 bytes per row per domain and per edge,
+ * and a bit per row; all of it in keyset arrays under --mem.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <sodium.h>
+
+#include "buf.h"
+#include "dehydrate.h"
+#include "keyset.h"
+#include "reader.h"
+#include "report.h"
+#include "rules.h"
+#include "schema.h"
+#include "stream.h"
+#include "util.h"
+
+enum cls { CLS_OTHER = 0, CLS_TRUNC, CLS_ROOT, CLS_CONN };
+
+static const char *const cls_names[] = { "other", "truncated", "rooted",
+    "connected" };
+
+/* Why a row is kept: index into dtab.why. */
+#define WHY_ROOT	0
+#define WHY_ALL		1
+#define WHY_REF(e)	(2 + 2 * (e))	/* referenced through edge e */
+#define WHY_FOLLOW(e)	(3 + 2 * (e))	/* references a followed row via e */
+
+struct dtab;
+
+struct domain {
+	struct dtab	*o;		/* the referenced table */
+	size_t		 ncols;
+	size_t		*k;		/* its columns: indexes into o->names */
+	struct kdict	 dict;
+	struct kvec	 pid;		/* per row of o: id or KV_NONE */
+	struct kvec	 off, rows;	/* id -> rows of o (CSR) */
+};
+
+struct edge {
+	size_t		 ix;
+	int		 fk;		/* declared (else a relation) */
+	char		*label;		/* child(cols) -> parent(cols) */
+	char		*what;		/* "fk NAME" or "relation FILE:LINE" */
+	struct dtab	*c;		/* the referencing table */
+	size_t		 ncols;
+	size_t		*k;		/* its columns: indexes into c->names */
+	struct domain	*d;
+	const struct rule_cond *when;
+	struct kvec	 cid;		/* per row of c: id in d, or KV_NONE */
+	struct kvec	 off, rows;	/* follow: id -> rows of c (CSR) */
+	int		 follow;	/* d->o is followed, c is another table */
+	int		 nullify;	/* d->o is `truncate ... nullify` */
+	unsigned long long viol;	/* kept rows pointing into truncation */
+	uint64_t	 viol_row;	/* the first of them */
+	unsigned long long dangling;	/* kept rows pointing at no row */
+};
+
+struct keepst {
+	const struct rule_keep *r;
+	long		 by_k;		/* NEWEST: names index */
+	/* NEWEST: a min-heap of the best n so far */
+	size_t		 hn;
+	struct hent {
+		char	*v;
+		size_t	 len;
+		uint64_t row;
+	}		*heap;
+};
+
+struct dtab {
+	struct schema_table *t;		/* in the plan's catalog */
+	struct dtab	*o;		/* owner of the rows: itself, or the
+					   partitioned table at the top */
+	size_t		 ix;
+	enum cls	 cls;
+	const struct rule_truncate *trunc;
+	size_t		 nkeeps;
+	struct keepst	*keeps;
+	int		 follow;
+	int		 collect;	/* pass 2 reads its keys */
+	int		 all;		/* every row kept, from the start */
+	size_t		 comp;		/* union-find parent (owners) */
+	/* the columns pass 2 decodes, as unquoted names */
+	size_t		 nnames;
+	char	       **names;
+	int		*trim;		/* char(n): compare without padding */
+	long		*cond_k;	/* condition id -> names index */
+	size_t		 npk;
+	size_t		*pk_k;		/* sample: the primary key */
+	size_t		 nout, nin, ndoms;
+	struct edge    **out;		/* edges from this table */
+	struct edge    **in;		/* follow edges into this table */
+	struct domain  **doms;		/* domains of this table */
+	/* rows (owners) */
+	uint64_t	 nrows, nkept, wrow;
+	unsigned long long bytes;	/* of data statements, pass 2 */
+	struct kvec	 kept;
+	unsigned long long *why;
+	int		 seen;		/* a data statement was read */
+};
+
+struct dehydrate {
+	const struct rules *rs;
+	struct kmem	*m;
+	struct schema	*sch;
+	size_t		 ntabs;
+	struct dtab	*tabs;
+	size_t		 nedges, ndoms;
+	struct edge    **edges;
+	struct domain  **doms;
+	struct progress	*pg;
+	int		 pass;
+	/* the current data statement */
+	struct dtab	*cur;		/* its owner; NULL: not read */
+	struct dtab	*curt;		/* the table it names */
+	const struct dump_data *curd;
+	int		 mode;
+	int		 bound;
+	size_t		 nf;
+	long		*fidx;		/* names index -> field, -1 */
+	/* the current row */
+	const struct dump_row *row;
+	struct buf	 dec;		/* decoded values */
+	struct vcache {
+		unsigned long gen;
+		int	 isnull;
+		size_t	 off, len;
+	}		*vc;
+	size_t		 nvc;
+	unsigned long	 gen;
+	struct buf	 tup;		/* a key tuple */
+	struct buf	 out;		/* a rewritten row */
+	unsigned long long warned;
+};
+
+/* ---- Names ------------------------------------------------------------ */
+
+static const char *
+tname(const struct schema_table *t)
+{
+	return t->display != NULL ? t->display : t->name;
+}
+
+/* Does a rule name t or a table t descends from (partitions, INHERITS)? */
+static int
+table_match(const struct rule_name *n, const struct schema_table *t)
+{
+	int depth;
+
+	for (depth = 0; t != NULL && depth < 32; depth++, t = t->parent)
+		if (rule_name_match(n, t->schema, t->name))
+			return 1;
+	return 0;
+}
+
+static struct dtab *
+dtab_of(const struct dehydrate *dh, const struct schema_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < dh->ntabs; i++)
+		if (dh->tabs[i].t == t)
+			return &dh->tabs[i];
+	return NULL;
+}
+
+/* The index of name in o->names, added if new. */
+static size_t
+name_k(struct dtab *o, const char *name)
+{
+	const struct schema_col *c;
+	size_t i;
+	long ci;
+
+	for (i = 0; i < o->nnames; i++)
+		if (strcmp(o->names[i], name) == 0)
+			return i;
+	o->names = xrealloc(o->names, (o->nnames + 1) * sizeof(*o->names));
+	o->trim = xrealloc(o->trim, (o->nnames + 1) * sizeof(*o->trim));
+	o->names[o->nnames] = xstrdup(name);
+	ci = schema_col_index(o->t, name);
+	c = ci >= 0 ? &o->t->cols[ci] : NULL;
+	/* char(n) and character(n), not varying: pg_dump writes padding. */
+	o->trim[o->nnames] = c != NULL && c->type != NULL &&
+	    (strncasecmp(c->type, "char", 4) == 0 ||
+	    strncasecmp(c->type, "bpchar", 6) == 0) &&
+	    strcasestr(c->type, "var") == NULL;
+	return o->nnames++;
+}
+
+/* A column of t by name: exact, then (MySQL names ignore case) folded. */
+static long
+col_index(const struct schema_table *t, const char *name)
+{
+	size_t i;
+	long ix;
+
+	ix = schema_col_index(t, name);
+	for (i = 0; ix < 0 && i < t->ncols; i++)
+		if (strcasecmp(t->cols[i].name, name) == 0)
+			ix = (long)i;
+	return ix;
+}
+
+/* ---- The plan ----------------------------------------------------------- */
+
+static int rule_err(struct df_error *, const struct rule_pos *,
+    const char *, ...) __attribute__((format(printf, 3, 4)));
+
+/* An error of a rule against the dump's schema: FILE:LINE:COL: ... */
+static int
+rule_err(struct df_error *err, const struct rule_pos *pos, const char *fmt,
+    ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu:%lu: %s",
+	    pos->file, pos->line, pos->col, msg);
+}
+
+/* A condition's columns must be t's; each gets a names index. */
+static int
+bind_cond(struct dehydrate *dh, struct dtab *o, const struct rule_cond *c,
+    const char *what, struct df_error *err)
+{
+	if (c == NULL)
+		return 0;
+	if (c->op == COND_AND || c->op == COND_OR)
+		return bind_cond(dh, o, c->a, what, err) == -1 ||
+		    bind_cond(dh, o, c->b, what, err) == -1 ? -1 : 0;
+	if (c->op == COND_NOT)
+		return bind_cond(dh, o, c->a, what, err);
+	if (o->t->declared && col_index(o->t, c->column) < 0)
+		return rule_err(err, &c->pos, "%s: no column \"%s\"", what,
+		    c->column);
+	if (o->cond_k == NULL) {
+		size_t i;
+
+		o->cond_k = xmalloc((dh->rs->nconds ? dh->rs->nconds : 1) *
+		    sizeof(*o->cond_k));
+		for (i = 0; i < dh->rs->nconds; i++)
+			o->cond_k[i] = -1;
+	}
+	o->cond_k[c->id] = (long)name_k(o, o->t->declared ?
+	    o->t->cols[col_index(o->t, c->column)].name : c->column);
+	return 0;
+}
+
+static struct domain *
+domain_get(struct dehydrate *dh, struct dtab *o, char **cols, size_t n)
+{
+	struct domain *d;
+	size_t i, k;
+
+	for (i = 0; i < dh->ndoms; i++) {
+		d = dh->doms[i];
+		if (d->o != o || d->ncols != n)
+			continue;
+		for (k = 0; k < n; k++)
+			if (strcmp(o->names[d->k[k]], cols[k]) != 0)
+				break;
+		if (k == n)
+			return d;
+	}
+	d = xcalloc(1, sizeof(*d));
+	d->o = o;
+	d->ncols = n;
+	d->k = xcalloc(n, sizeof(*d->k));
+	for (k = 0; k < n; k++)
+		d->k[k] = name_k(o, cols[k]);
+	kdict_init(&d->dict, dh->m);
+	kvec_init(&d->pid, dh->m);
+	kvec_init(&d->off, dh->m);
+	kvec_init(&d->rows, dh->m);
+	dh->doms = xrealloc(dh->doms, (dh->ndoms + 1) * sizeof(*dh->doms));
+	dh->doms[dh->ndoms++] = d;
+	o->doms = xrealloc(o->doms, (o->ndoms + 1) * sizeof(*o->doms));
+	o->doms[o->ndoms++] = d;
+	return d;
+}
+
+static void
+add_label(struct buf *b, const struct dtab *o, char **cols, size_t n)
+{
+	size_t i;
+
+	buf_adds(b, tname(o->t));
+	buf_addc(b, '(');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(b, ',');
+		buf_adds(b, cols[i]);
+	}
+	buf_addc(b, ')');
+}
+
+static void
+add_edge(struct dehydrate *dh, struct dtab *c, char **ccols, struct dtab *p,
+    char **pcols, size_t n, const struct rule_cond *when, const char *what,
+    int fk)
+{
+	struct domain *d;
+	struct edge *e;
+	struct buf b;
+	size_t i, k;
+
+	d = domain_get(dh, p, pcols, n);
+	/* The same reference declared twice (or by a relation too). */
+	for (i = 0; i < dh->nedges; i++) {
+		e = dh->edges[i];
+		if (e->c != c || e->d != d || e->ncols != n || e->when != NULL ||
+		    when != NULL)
+			continue;
+		for (k = 0; k < n; k++)
+			if (strcmp(c->names[e->k[k]], ccols[k]) != 0)
+				break;
+		if (k == n)
+			return;
+	}
+	e = xcalloc(1, sizeof(*e));
+	e->ix = dh->nedges;
+	e->fk = fk;
+	e->c = c;
+	e->d = d;
+	e->ncols = n;
+	e->when = when;
+	e->k = xcalloc(n, sizeof(*e->k));
+	for (k = 0; k < n; k++)
+		e->k[k] = name_k(c, ccols[k]);
+	buf_init(&b, 0);
+	add_label(&b, c, ccols, n);
+	buf_adds(&b, " -> ");
+	add_label(&b, p, pcols, n);
+	buf_addc(&b, '\0');
+	e->label = b.p;
+	e->what = xstrdup(what);
+	kvec_init(&e->cid, dh->m);
+	kvec_init(&e->off, dh->m);
+	kvec_init(&e->rows, dh->m);
+	dh->edges = xrealloc(dh->edges, (dh->nedges + 1) *
+	    sizeof(*dh->edges));
+	dh->edges[dh->nedges++] = e;
+	c->out = xrealloc(c->out, (c->nout + 1) * sizeof(*c->out));
+	c->out[c->nout++] = e;
+}
+
+/* The foreign keys of t (any table of the catalog) as edges. */
+static void
+fk_edges(struct dehydrate *dh, struct dtab *dt)
+{
+	const struct schema_table *t = dt->t, *pt;
+	const struct schema_fk *fk;
+	struct dtab *p;
+	char **cc, **pc, what[300];
+	size_t i, k;
+
+	for (i = 0; i < t->nfk; i++) {
+		fk = &t->fks[i];
+		pt = schema_find(dh->sch, fk->ref_schema, fk->ref_table);
+		if (pt == NULL && fk->ref_schema != NULL)
+			pt = schema_find(dh->sch, NULL, fk->ref_table);
+		p = pt != NULL ? dtab_of(dh, pt) : NULL;
+		if (p == NULL) {
+			df_warnx("%s: foreign key %s references %s, which is "
+			    "not in the dump: ignored", tname(t),
+			    fk->name ? fk->name : "", fk->ref_table);
+			continue;
+		}
+		p = p->o;
+		if (fk->ref_cols == NULL && p->t->pk.n != fk->cols.n) {
+			df_warnx("%s: foreign key %s: %s has no matching "
+			    "primary key: ignored", tname(t),
+			    fk->name ? fk->name : "", tname(p->t));
+			continue;
+		}
+		cc = xcalloc(fk->cols.n, sizeof(*cc));
+		pc = xcalloc(fk->cols.n, sizeof(*pc));
+		for (k = 0; k < fk->cols.n; k++) {
+			cc[k] = t->cols[fk->cols.cols[k]].name;
+			pc[k] = fk->ref_cols != NULL && k < fk->nref ?
+			    fk->ref_cols[k] :
+			    p->t->cols[p->t->pk.cols[k]].name;
+			if (col_index(p->t, pc[k]) >= 0)
+				pc[k] = p->t->cols[col_index(p->t,
+				    pc[k])].name;
+		}
+		snprintf(what, sizeof(what), "fk %s", fk->name ? fk->name :
+		    "(unnamed)");
+		add_edge(dh, dt->o, cc, p, pc, fk->cols.n, NULL, what, 1);
+		free(cc);
+		free(pc);
+	}
+}
+
+/* Canonical names of a relation's columns in t; -1 if one is missing. */
+static int
+rel_cols(const struct dtab *o, char **in, char **out, size_t n,
+    const struct rule_name *rn, struct df_error *err)
+{
+	size_t k;
+	long ix;
+
+	for (k = 0; k < n; k++) {
+		ix = col_index(o->t, in[k]);
+		if (ix < 0 && o->t->declared)
+			return rule_err(err, &rn->pos, "relation: %s has no "
+			    "column \"%s\"", tname(o->t), in[k]);
+		out[k] = ix >= 0 ? o->t->cols[ix].name : in[k];
+	}
+	return 0;
+}
+
+static int
+relation_edges(struct dehydrate *dh, const struct rule_relation *rel,
+    struct df_error *err)
+{
+	char **cc, **pc, what[300];
+	struct dtab *c, *p;
+	size_t i, j, n = 0;
+	int rc = 0;
+
+	cc = xcalloc(rel->ncols, sizeof(*cc));
+	pc = xcalloc(rel->ncols, sizeof(*pc));
+	snprintf(what, sizeof(what), "relation %s:%lu", rel->from.pos.file,
+	    rel->from.pos.line);
+	for (i = 0; i < dh->ntabs && rc == 0; i++) {
+		c = &dh->tabs[i];
+		if (c->o != c || !table_match(&rel->from, c->t))
+			continue;
+		for (j = 0; j < dh->ntabs && rc == 0; j++) {
+			p = &dh->tabs[j];
+			if (p->o != p || !table_match(&rel->to, p->t))
+				continue;
+			if (rel_cols(c, rel->from_cols, cc, rel->ncols,
+			    &rel->from, err) == -1 || rel_cols(p,
+			    rel->to_cols, pc, rel->ncols, &rel->to,
+			    err) == -1 || bind_cond(dh, c, rel->when,
+			    "relation", err) == -1) {
+				rc = -1;
+				break;
+			}
+			add_edge(dh, c, cc, p, pc, rel->ncols, rel->when,
+			    what, 0);
+			n++;
+		}
+	}
+	free(cc);
+	free(pc);
+	if (rc == 0 && n == 0)
+		df_warnx("%s:%lu:%lu: relation %s -> %s: no such tables in "
+		    "the dump", rel->from.pos.file, rel->from.pos.line,
+		    rel->from.pos.col, rel->from.text, rel->to.text);
+	return rc;
+}
+
+static size_t
+uf_find(struct dehydrate *dh, size_t i)
+{
+	while (dh->tabs[i].comp != i) {
+		dh->tabs[i].comp = dh->tabs[dh->tabs[i].comp].comp;
+		i = dh->tabs[i].comp;
+	}
+	return i;
+}
+
+/* Classes: truncated, rooted, connected (a root in its component), other. */
+static void
+classify(struct dehydrate *dh)
+{
+	struct dtab *a, *b;
+	size_t i, *rooted;
+
+	for (i = 0; i < dh->ntabs; i++)
+		dh->tabs[i].comp = i;
+	for (i = 0; i < dh->nedges; i++) {
+		a = dh->edges[i]->c;
+		b = dh->edges[i]->d->o;
+		if (a->cls == CLS_TRUNC || b->cls == CLS_TRUNC)
+			continue;
+		dh->tabs[uf_find(dh, a->ix)].comp = uf_find(dh, b->ix);
+	}
+	rooted = xcalloc(dh->ntabs + 1, sizeof(*rooted));
+	for (i = 0; i < dh->ntabs; i++)
+		if (dh->tabs[i].o == &dh->tabs[i] &&
+		    dh->tabs[i].cls == CLS_ROOT)
+			rooted[uf_find(dh, i)] = 1;
+	for (i = 0; i < dh->ntabs; i++) {
+		a = &dh->tabs[i];
+		if (a->o != a || a->cls != CLS_OTHER)
+			continue;
+		if (rooted[uf_find(dh, i)])
+			a->cls = CLS_CONN;
+	}
+	free(rooted);
+}
+
+/* keep, truncate and follow of one owner. */
+static int
+bind_rules(struct dehydrate *dh, struct dtab *o, struct df_error *err)
+{
+	const struct rules *rs = dh->rs;
+	const struct rule_keep *kr;
+	struct keepst *ks;
+	size_t i, k;
+	long ix;
+
+	for (i = 0; i < rs->ntruncate && o->trunc == NULL; i++)
+		if (table_match(&rs->truncate[i].name, o->t))
+			o->trunc = &rs->truncate[i];
+	for (i = 0; i < rs->nfollow; i++)
+		if (table_match(&rs->follow[i], o->t))
+			o->follow = 1;
+	for (i = 0; i < rs->nkeep; i++) {
+		kr = &rs->keep[i];
+		if (!table_match(&kr->table, o->t))
+			continue;
+		if (o->trunc != NULL)
+			return rule_err(err, &kr->table.pos, "keep %s: the "
+			    "table is truncated (%s)", tname(o->t),
+			    o->trunc->name.text);
+		o->keeps = xrealloc(o->keeps, (o->nkeeps + 1) *
+		    sizeof(*o->keeps));
+		ks = &o->keeps[o->nkeeps++];
+		memset(ks, 0, sizeof(*ks));
+		ks->r = kr;
+		ks->by_k = -1;
+		switch (kr->kind) {
+		case KEEP_ALL:
+			o->all = 1;
+			break;
+		case KEEP_WHERE:
+			if (bind_cond(dh, o, kr->where, "keep", err) == -1)
+				return -1;
+			break;
+		case KEEP_NEWEST:
+			ix = col_index(o->t, kr->by);
+			if (ix < 0 && o->t->declared)
+				return rule_err(err, &kr->table.pos,
+				    "keep %s newest: no column \"%s\"",
+				    tname(o->t), kr->by);
+			ks->by_k = (long)name_k(o, ix >= 0 ?
+			    o->t->cols[ix].name : kr->by);
+			break;
+		case KEEP_SAMPLE:
+			if (o->npk > 0)
+				break;
+			if (o->t->pk.n > 0) {
+				o->npk = o->t->pk.n;
+				o->pk_k = xcalloc(o->npk, sizeof(*o->pk_k));
+				for (k = 0; k < o->npk; k++)
+					o->pk_k[k] = name_k(o, o->t->cols[
+					    o->t->pk.cols[k]].name);
+			} else if (o->t->declared && o->t->ncols > 0) {
+				o->npk = o->t->ncols;
+				o->pk_k = xcalloc(o->npk, sizeof(*o->pk_k));
+				for (k = 0; k < o->npk; k++)
+					o->pk_k[k] = name_k(o,
+					    o->t->cols[k].name);
+			} else {
+				return rule_err(err, &kr->table.pos,
+				    "keep %s sample: the table's columns "
+				    "are unknown (no CREATE TABLE; see "
+				    "--schema)", tname(o->t));
+			}
+			break;
+		}
+	}
+	if (o->trunc != NULL)
+		o->cls = CLS_TRUNC;
+	else if (o->nkeeps > 0)
+		o->cls = CLS_ROOT;
+	return 0;
+}
+
+/*
+ * A `truncate ... nullify` table referenced by c: the referencing columns
+ * are set to NULL in the kept rows, so none may be NOT NULL.
+ */
+static int
+check_nullify(const struct edge *e, struct df_error *err)
+{
+	const struct dtab *c = e->c;
+	size_t k;
+	long ix;
+
+	for (k = 0; k < e->ncols; k++) {
+		ix = col_index(c->t, c->names[e->k[k]]);
+		if (ix >= 0 && (c->t->cols[ix].flags & COL_NOT_NULL))
+			return rule_err(err, &e->d->o->trunc->name.pos,
+			    "truncate ... nullify: %s is NOT NULL, and "
+			    "references the table (%s)", e->label, e->what);
+	}
+	return 0;
+}
+
+int
+dh_plan(struct dehydrate *dh, struct schema *sch, struct df_error *err)
+{
+	const struct rules *rs = dh->rs;
+	struct dtab *o, *top;
+	struct edge *e;
+	size_t i, n, depth;
+
+	dh->sch = sch;
+	n = schema_count(sch);
+	dh->ntabs = n;
+	dh->tabs = xcalloc(n ? n : 1, sizeof(*dh->tabs));
+	for (i = 0; i < n; i++) {
+		dh->tabs[i].t = schema_at(sch, i);
+		dh->tabs[i].ix = i;
+		kvec_init(&dh->tabs[i].kept, dh->m);
+	}
+	/* A partition's rows are its partitioned table's. */
+	for (i = 0; i < n; i++) {
+		const struct schema_table *t = dh->tabs[i].t;
+
+		for (depth = 0; t->partition && t->parent != NULL &&
+		    depth < 32; depth++)
+			t = t->parent;
+		top = dtab_of(dh, t);
+		dh->tabs[i].o = top != NULL ? top : &dh->tabs[i];
+	}
+	for (i = 0; i < n; i++)
+		if (dh->tabs[i].o == &dh->tabs[i] &&
+		    bind_rules(dh, &dh->tabs[i], err) == -1)
+			return -1;
+	for (i = 0; i < n; i++)
+		fk_edges(dh, &dh->tabs[i]);
+	for (i = 0; i < rs->nrelation; i++)
+		if (relation_edges(dh, &rs->relation[i], err) == -1)
+			return -1;
+	classify(dh);
+	for (i = 0; i < dh->nedges; i++) {
+		e = dh->edges[i];
+		o = e->d->o;
+		if (o->trunc != NULL && o->trunc->nullify) {
+			e->nullify = 1;
+			if (check_nullify(e, err) == -1)
+				return -1;
+		}
+		if (o->follow && e->c != o && e->c->cls != CLS_TRUNC) {
+			e->follow = 1;
+			o->in = xrealloc(o->in, (o->nin + 1) *
+			    sizeof(*o->in));
+			o->in[o->nin++] = e;
+		}
+	}
+	/*
+	 * Read the keys of every table whose rows are chosen one by one:
+	 * rooted and connected tables, and others kept whole that point
+	 * into a truncated table (to find the rows that do).
+	 */
+	for (i = 0; i < n; i++) {
+		o = &dh->tabs[i];
+		if (o->o != o)
+			continue;
+		o->why = xcalloc(2 + 2 * dh->nedges, sizeof(*o->why));
+		if (o->cls == CLS_ROOT || o->cls == CLS_CONN)
+			o->collect = 1;
+		else if (o->cls == CLS_OTHER && !rs->others_none) {
+			o->all = 1;
+			for (depth = 0; depth < o->nout; depth++)
+				if (o->out[depth]->d->o->cls == CLS_TRUNC)
+					o->collect = 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- Pass 2: the keys ------------------------------------------------- */
+
+static struct dtab *
+lookup(struct dehydrate *dh, struct schema_table *t)
+{
+	const struct schema_table *pt;
+
+	if (t->user != NULL)
+		return t->user;
+	pt = schema_find(dh->sch, t->schema, t->name);
+	t->user = pt != NULL ? dtab_of(dh, pt) : NULL;
+	return t->user;
+}
+
+/*
+ * The field of each column the owner reads, in the current statement.
+ * Bound at the first row, when an INSERT without a column list has its
+ * columns mapped.
+ */
+static int
+bind_fields(struct dehydrate *dh, struct df_error *err)
+{
+	const struct dump_data *d = dh->curd;
+	const struct schema_table *t = d->table;
+	struct dtab *o = dh->cur;
+	size_t k, i;
+	long ci;
+
+	dh->fidx = xrealloc(dh->fidx, (o->nnames ? o->nnames : 1) *
+	    sizeof(*dh->fidx));
+	for (k = 0; k < o->nnames; k++) {
+		dh->fidx[k] = -1;
+		ci = col_index(t, o->names[k]);
+		for (i = 0; i < d->ncols; i++) {
+			if (d->colmap != NULL && d->colmap[i] >= 0 ?
+			    d->colmap[i] == ci : d->colnames != NULL &&
+			    d->colnames[i] != NULL &&
+			    strcasecmp(d->colnames[i], o->names[k]) == 0) {
+				dh->fidx[k] = (long)i;
+				break;
+			}
+		}
+		if (dh->fidx[k] == -1)
+			return df_err(err, DF_EXIT_DATA, d->file, d->line,
+			    "%s: column \"%s\" (a key or condition column) is "
+			    "not in this data statement%s", tname(t),
+			    o->names[k], t->declared ? "" : "; the table's "
+			    "definition is not in the dump (see --schema)");
+	}
+	if (d->ncols > dh->nvc) {
+		dh->vc = xrealloc(dh->vc, d->ncols * sizeof(*dh->vc));
+		memset(dh->vc + dh->nvc, 0, (d->ncols - dh->nvc) *
+		    sizeof(*dh->vc));
+		dh->nvc = d->ncols;
+	}
+	dh->nf = d->ncols;
+	dh->bound = 1;
+	return 0;
+}
+
+/* The decoded value of names index k in the current row; 1 if NULL. */
+static int
+value(struct dehydrate *dh, size_t k, const char **p, size_t *n,
+    struct df_error *err)
+{
+	size_t f = (size_t)dh->fidx[k];
+	struct vcache *vc = &dh->vc[f];
+	int rc;
+
+	if (vc->gen != dh->gen) {
+		vc->off = dh->dec.len;
+		rc = dump_field_decode(dh->row, f, &dh->dec);
+		if (rc == -1)
+			return df_err(err, DF_EXIT_DATA, dh->row->data->file,
+			    dh->row->line, "%s.%s: malformed value",
+			    tname(dh->curt->t), dh->cur->names[k]);
+		vc->gen = dh->gen;
+		vc->isnull = rc == 1;
+		vc->len = dh->dec.len - vc->off;
+		if (!vc->isnull && dh->cur->trim[k])
+			while (vc->len > 0 &&
+			    dh->dec.p[vc->off + vc->len - 1] == ' ')
+				vc->len--;
+	}
+	*p = dh->dec.p != NULL ? dh->dec.p + vc->off : "";
+	*n = vc->len;
+	return vc->isnull;
+}
+
+static int
+cond_get(void *ctx, const struct rule_cond *c, const char **p, size_t *n,
+    struct df_error *err)
+{
+	struct dehydrate *dh = ctx;
+	long k = dh->cur->cond_k != NULL ? dh->cur->cond_k[c->id] : -1;
+
+	if (k < 0)
+		return df_err(err, DF_EXIT_DATA, NULL, 0, "internal: "
+		    "condition column not bound");
+	return value(dh, (size_t)k, p, n, err);
+}
+
+/*
+ * The key tuple of columns k[0..n) into dh->tup: each value's length
+ * (varint) and bytes.  Returns 1 if a value is NULL (the key points at
+ * nothing), 0, or -1.
+ */
+static int
+tuple(struct dehydrate *dh, const size_t *k, size_t n, struct df_error *err)
+{
+	unsigned char var[10];
+	const char *p;
+	size_t i, len, m, j;
+	int rc;
+
+	buf_clear(&dh->tup);
+	for (i = 0; i < n; i++) {
+		rc = value(dh, k[i], &p, &len, err);
+		if (rc != 0)
+			return rc;
+		m = len;
+		j = 0;
+		do {
+			var[j++] = (unsigned char)((m & 0x7f) |
+			    (m > 0x7f ? 0x80 : 0));
+			m >>= 7;
+		} while (m > 0);
+		if (buf_add(&dh->tup, var, j) == -1 ||
+		    buf_add(&dh->tup, p, len) == -1)
+			return df_err(err, DF_EXIT_DATA, NULL, 0, "a key too "
+			    "large");
+	}
+	return 0;
+}
+
+/* Numbers compare as numbers (integers exactly), else byte-wise. */
+static int
+is_int(const char *p, size_t n)
+{
+	size_t i = n > 0 && (p[0] == '-' || p[0] == '+');
+
+	if (i == n)
+		return 0;
+	for (; i < n; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int
+cmp_int(const char *a, size_t an, const char *b, size_t bn)
+{
+	int sa = an > 0 && a[0] == '-', sb = bn > 0 && b[0] == '-', c;
+
+	if (an > 0 && (a[0] == '-' || a[0] == '+'))
+		a++, an--;
+	if (bn > 0 && (b[0] == '-' || b[0] == '+'))
+		b++, bn--;
+	while (an > 1 && a[0] == '0')
+		a++, an--;
+	while (bn > 1 && b[0] == '0')
+		b++, bn--;
+	if (an == 1 && a[0] == '0')
+		sa = 0;
+	if (bn == 1 && b[0] == '0')
+		sb = 0;
+	if (sa != sb)
+		return sa ? -1 : 1;
+	c = an != bn ? (an < bn ? -1 : 1) : memcmp(a, b, an);
+	c = c < 0 ? -1 : c > 0;
+	return sa ? -c : c;
+}
+
+static int
+to_num(const char *p, size_t n, double *out)
+{
+	char tmp[64], *end;
+	size_t i, digits = 0;
+
+	if (n == 0 || n >= sizeof(tmp))
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (p[i] >= '0' && p[i] <= '9')
+			digits++;
+		else if (!(p[i] == '.' || ((p[i] == '-' || p[i] == '+') &&
+		    i == 0)))
+			return -1;
+	}
+	if (digits == 0)
+		return -1;
+	memcpy(tmp, p, n);
+	tmp[n] = '\0';
+	*out = strtod(tmp, &end);
+	return *end == '\0' ? 0 : -1;
+}
+
+static int
+value_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	double x, y;
+	size_t m;
+	int c;
+
+	if (is_int(a, an) && is_int(b, bn))
+		return cmp_int(a, an, b, bn);
+	if (to_num(a, an, &x) == 0 && to_num(b, bn, &y) == 0)
+		return x < y ? -1 : x > y;
+	m = an < bn ? an : bn;
+	c = m ? memcmp(a, b, m) : 0;
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return an < bn ? -1 : an > bn;
+}
+
+/* Heap order: x before y when x is less wanted (smaller, or later). */
+static int
+hless(const struct hent *x, const struct hent *y)
+{
+	int c = value_cmp(x->v, x->len, y->v, y->len);
+
+	return c != 0 ? c < 0 : x->row > y->row;
+}
+
+static void
+sift_down(struct hent *h, size_t n, size_t i)
+{
+	struct hent tmp;
+	size_t l, m;
+
+	for (;;) {
+		l = 2 * i + 1;
+		if (l >= n)
+			return;
+		m = l + 1 < n && hless(&h[l + 1], &h[l]) ? l + 1 : l;
+		if (!hless(&h[m], &h[i]))
+			return;
+		tmp = h[i];
+		h[i] = h[m];
+		h[m] = tmp;
+		i = m;
+	}
+}
+
+static void
+sift_up(struct hent *h, size_t i)
+{
+	struct hent tmp;
+
+	while (i > 0 && hless(&h[i], &h[(i - 1) / 2])) {
+		tmp = h[i];
+		h[i] = h[(i - 1) / 2];
+		h[(i - 1) / 2] = tmp;
+		i = (i - 1) / 2;
+	}
+}
+
+/* keep T newest N by C: offer row r's value to the heap of the best N. */
+static void
+newest_offer(struct keepst *ks, const char *p, size_t n, uint64_t r)
+{
+	struct hent x = { (char *)(uintptr_t)p, n, r };
+
+	if (ks->r->n == 0)
+		return;
+	if (ks->hn < ks->r->n) {
+		if ((ks->hn & (ks->hn - 1)) == 0)
+			ks->heap = xrealloc(ks->heap, (ks->hn ? 2 * ks->hn :
+			    1) * sizeof(*ks->heap));
+		ks->heap[ks->hn].v = xstrndup(p, n);
+		ks->heap[ks->hn].len = n;
+		ks->heap[ks->hn].row = r;
+		sift_up(ks->heap, ks->hn++);
+		return;
+	}
+	if (!hless(&ks->heap[0], &x))
+		return;
+	free(ks->heap[0].v);
+	ks->heap[0].v = xstrndup(p, n);
+	ks->heap[0].len = n;
+	ks->heap[0].row = r;
+	sift_down(ks->heap, ks->hn, 0);
+}
+
+/* A row is kept for reason why; 1 if it was not yet. */
+static int
+mark(struct dtab *o, uint64_t r, size_t why, struct df_error *err)
+{
+	int rc = kbit_set(&o->kept, r, err);
+
+	if (rc == 1) {
+		o->nkept++;
+		o->why[why]++;
+	}
+	return rc;
+}
+
+/* sample P%: a fixed keyed hash of the primary key's values. */
+static int
+sampled(struct dehydrate *dh, const struct keepst *ks, struct df_error *err)
+{
+	static const unsigned char skey[crypto_shorthash_KEYBYTES] =
+	    "dumpdehydrate:sm";
+	unsigned char h[crypto_shorthash_BYTES];
+	uint64_t v = 0;
+	size_t i;
+	int rc;
+
+	rc = tuple(dh, dh->cur->pk_k, dh->cur->npk, err);
+	if (rc == -1)
+		return -1;
+	crypto_shorthash(h, (const unsigned char *)dh->tup.p, dh->tup.len,
+	    skey);
+	for (i = 0; i < 8; i++)
+		v = v << 8 | h[i];
+	/* 53 bits, as a fraction of 1. */
+	return (double)(v >> 11) / 9007199254740992.0 * 100.0 < ks->r->pct;
+}
+
+static int
+col_row(void *ctx, const struct dump_row *row, struct buf *out,
+    struct df_error *err)
+{
+	struct dehydrate *dh = ctx;
+	struct dtab *o = dh->cur;
+	struct keepst *ks;
+	const char *p;
+	uint32_t id;
+	uint64_t r = o->nrows;
+	size_t i, n;
+	int rc, added;
+
+	(void)out;
+	if (!dh->bound && bind_fields(dh, err) == -1)
+		return -1;
+	if (r >= UINT32_MAX - 1)
+		return df_err(err, DF_EXIT_DATA, row->data->file, row->line,
+		    "%s: more than 2^32 rows", tname(o->t));
+	dh->row = row;
+	dh->gen++;
+	buf_clear(&dh->dec);
+	for (i = 0; i < o->ndoms; i++) {
+		struct domain *d = o->doms[i];
+
+		rc = tuple(dh, d->k, d->ncols, err);
+		if (rc == -1)
+			return -1;
+		id = KV_NONE;
+		if (rc == 0 && kdict_intern(&d->dict, dh->tup.p, dh->tup.len,
+		    &id, &added, err) == -1)
+			return -1;
+		if (kv32_push(&d->pid, id, err) == -1)
+			return -1;
+	}
+	for (i = 0; i < o->nout; i++) {
+		struct edge *e = o->out[i];
+
+		id = KV_NONE;
+		rc = e->when == NULL ? 1 : rule_cond_eval(e->when, cond_get,
+		    dh, err);
+		if (rc == -1)
+			goto rowerr;
+		if (rc == 1) {
+			rc = tuple(dh, e->k, e->ncols, err);
+			if (rc == -1)
+				goto rowerr;
+			if (rc == 0 && kdict_intern(&e->d->dict, dh->tup.p,
+			    dh->tup.len, &id, &added, err) == -1)
+				return -1;
+		}
+		if (kv32_push(&e->cid, id, err) == -1)
+			return -1;
+	}
+	for (i = 0; i < o->nkeeps; i++) {
+		ks = &o->keeps[i];
+		switch (ks->r->kind) {
+		case KEEP_WHERE:
+			rc = rule_cond_eval(ks->r->where, cond_get, dh, err);
+			break;
+		case KEEP_SAMPLE:
+			rc = sampled(dh, ks, err);
+			break;
+		case KEEP_NEWEST:
+			rc = value(dh, (size_t)ks->by_k, &p, &n, err);
+			if (rc == 0)
+				newest_offer(ks, p, n, r);
+			rc = rc == -1 ? -1 : 0;
+			break;
+		default:
+			rc = 0;
+			break;
+		}
+		if (rc == -1)
+			goto rowerr;
+		if (rc == 1 && mark(o, r, WHY_ROOT, err) == -1)
+			return -1;
+	}
+	o->nrows++;
+	kmem_tick(dh->m);
+	return ROW_KEEP;
+rowerr:
+	if (err->line == 0) {
+		df_err_file(err, row->data->file);
+		err->line = row->line;
+		df_err_prefix(err, "%s: ", tname(dh->curt->t));
+	}
+	return -1;
+}
+
+static int
+col_data(void *ctx, const struct dump_data *d, struct df_error *err)
+{
+	struct dehydrate *dh = ctx;
+	struct dtab *dt;
+
+	(void)err;
+	dh->cur = NULL;
+	dh->bound = 0;
+	dt = lookup(dh, d->table);
+	if (dh->pg != NULL)
+		progress_table(dh->pg, tname(d->table));
+	if (dt == NULL)
+		return DATA_PASS;
+	dt->o->seen = 1;
+	dh->curt = dt;
+	dh->curd = d;
+	if (!dt->o->collect)
+		return DATA_COUNT;
+	dh->cur = dt->o;
+	return DATA_ROWS;
+}
+
+static int
+col_data_end(void *ctx, const struct dump_data *d, unsigned long long rows,
+    unsigned long long bytes, struct df_error *err)
+{
+	struct dehydrate *dh = ctx;
+	struct dtab *dt = lookup(dh, d->table);
+
+	(void)err;
+	if (dt != NULL) {
+		if (!dt->o->collect)
+			dt->o->nrows += rows;
+		dt->o->bytes += bytes;
+	}
+	dh->cur = NULL;
+	return 0;
+}
+
+static void
+on_read(void *ctx)
+{
+	struct dehydrate *dh = ctx;
+
+	if (dh->pg != NULL)
+		progress_tick(dh->pg);
+}
+
+void
+dh_collect_handler(struct dehydrate *dh, struct progress *pg,
+    struct dump_handler *h)
+{
+	memset(h, 0, sizeof(*h));
+	dh->pg = pg;
+	dh->pass = 2;
+	h->ctx = dh;
+	h->on_data = col_data;
+	h->on_row = col_row;
+	h->on_data_end = col_data_end;
+	h->on_read = on_read;
+}
+
+/* ---- The closure ------------------------------------------------------ */
+
+/* id -> rows lists (CSR) from per-row ids. */
+static int
+csr(const struct kvec *ids, uint32_t nids, struct kvec *off,
+    struct kvec *rows, struct df_error *err)
+{
+	const uint32_t *id;
+	uint32_t *o, *rw;
+	size_t i, n = kv32_len(ids);
+
+	if (kvec_zero(off, ((size_t)nids + 1) * 4, err) == -1)
+		return -1;
+	id = kv32(ids);
+	o = kv32(off);
+	for (i = 0; i < n; i++)
+		if (id[i] != KV_NONE)
+			o[id[i] + 1]++;
+	for (i = 0; i < nids; i++)
+		o[i + 1] += o[i];
+	if (kvec_zero(rows, (size_t)o[nids] * 4, err) == -1)
+		return -1;
+	/* Filling moves each list's start; put them back after. */
+	id = kv32(ids);
+	o = kv32(off);
+	rw = kv32(rows);
+	for (i = 0; i < n; i++)
+		if (id[i] != KV_NONE)
+			rw[o[id[i]]++] = (uint32_t)i;
+	for (i = nids; i > 0; i--)
+		o[i] = o[i - 1];
+	o[0] = 0;
+	return 0;
+}
+
+struct queue {
+	struct kvec	 q;		/* owner index << 32 | row */
+	size_t		 head;
+};
+
+static int
+keep_row(struct dehydrate *dh, struct queue *q, struct dtab *o, uint32_t r,
+    size_t why, struct df_error *err)
+{
+	uint64_t x;
+	int rc;
+
+	rc = mark(o, r, why, err);
+	if (rc != 1)
+		return rc;
+	x = (uint64_t)o->ix << 32 | r;
+	return kvec_add(&q->q, &x, sizeof(x), err);
+}
+
+/* Row r of o is kept: keep what it references, and what follows it. */
+static int
+visit(struct dehydrate *dh, struct queue *q, struct dtab *o, uint32_t r,
+    struct df_error *err)
+{
+	const uint32_t *off, *rows;
+	struct domain *d;
+	struct edge *e;
+	uint32_t id, j;
+	size_t i;
+
+	for (i = 0; i < o->nout; i++) {
+		e = o->out[i];
+		id = kv32(&e->cid)[r];
+		if (id == KV_NONE)
+			continue;
+		d = e->d;
+		if (d->o->cls == CLS_TRUNC) {
+			if (e->viol++ == 0)
+				e->viol_row = r;
+			continue;
+		}
+		if (!d->o->collect)
+			continue;	/* kept whole */
+		off = kv32(&d->off);
+		if (id + (size_t)1 >= kv32_len(&d->off) ||
+		    off[id] == off[id + 1]) {
+			e->dangling++;
+			continue;
+		}
+		for (j = off[id]; j < off[id + 1]; j++) {
+			rows = kv32(&d->rows);
+			if (keep_row(dh, q, d->o, rows[j], WHY_REF(e->ix),
+			    err) == -1)
+				return -1;
+			off = kv32(&d->off);
+		}
+	}
+	for (i = 0; i < o->nin; i++) {
+		e = o->in[i];
+		d = e->d;
+		id = kv32(&d->pid)[r];
+		if (id == KV_NONE || id + (size_t)1 >= kv32_len(&e->off))
+			continue;
+		off = kv32(&e->off);
+		for (j = off[id]; j < off[id + 1]; j++) {
+			rows = kv32(&e->rows);
+			if (keep_row(dh, q, e->c, rows[j], WHY_FOLLOW(e->ix),
+			    err) == -1)
+				return -1;
+			off = kv32(&e->off);
+		}
+	}
+	kmem_tick(dh->m);
+	return 0;
+}
+
+/* The key value behind an id, as text for a message: 'a', 'b'. */
+static void
+key_text(const struct domain *d, uint32_t id, char *out, size_t cap)
+{
+	const unsigned char *p;
+	size_t n, i, len, shift, o = 0;
+
+	p = kdict_get(&d->dict, id, &n);
+	out[0] = '\0';
+	for (i = 0; i < d->ncols && n > 0; i++) {
+		len = 0;
+		shift = 0;
+		do {
+			len |= (size_t)(*p & 0x7f) << shift;
+			shift += 7;
+			n--;
+		} while (*p++ & 0x80 && n > 0);
+		if (len > n)
+			len = n;
+		if (o + 8 < cap)
+			o += (size_t)snprintf(out + o, cap - o, "%s'%.*s'",
+			    i ? ", " : "", (int)(len > 40 ? 40 : len),
+			    (const char *)p);
+		p += len;
+		n -= len;
+	}
+}
+
+int
+dh_closure(struct dehydrate *dh, struct df_error *err)
+{
+	struct queue q;
+	struct dtab *o;
+	struct edge *e;
+	uint64_t x, r;
+	size_t i, k;
+	char key[200];
+	int rc = -1;
+
+	kvec_init(&q.q, dh->m);
+	q.head = 0;
+	for (i = 0; i < dh->ndoms; i++) {
+		struct domain *d = dh->doms[i];
+
+		if (d->o->collect && csr(&d->pid, d->dict.n, &d->off,
+		    &d->rows, err) == -1)
+			goto out;
+	}
+	for (i = 0; i < dh->nedges; i++) {
+		e = dh->edges[i];
+		if (e->follow && e->c->collect && csr(&e->cid,
+		    e->d->dict.n, &e->off, &e->rows, err) == -1)
+			goto out;
+	}
+	/* The roots: newest N, and whole tables. */
+	for (i = 0; i < dh->ntabs; i++) {
+		o = &dh->tabs[i];
+		if (o->o != o || !o->collect)
+			continue;
+		for (k = 0; k < o->nkeeps; k++) {
+			struct keepst *ks = &o->keeps[k];
+			size_t j;
+
+			for (j = 0; j < ks->hn; j++) {
+				if (mark(o, ks->heap[j].row, WHY_ROOT,
+				    err) == -1)
+					goto out;
+				free(ks->heap[j].v);
+			}
+			free(ks->heap);
+			ks->heap = NULL;
+			ks->hn = 0;
+		}
+		if (o->all)
+			for (r = 0; r < o->nrows; r++)
+				if (mark(o, r, o->cls == CLS_ROOT ? WHY_ROOT :
+				    WHY_ALL, err) == -1)
+					goto out;
+	}
+	/* Everything the roots reach, breadth first. */
+	for (i = 0; i < dh->ntabs; i++) {
+		o = &dh->tabs[i];
+		if (o->o != o || !o->collect)
+			continue;
+		for (r = 0; r < o->nrows; r++)
+			if (kbit_get(&o->kept, r) &&
+			    visit(dh, &q, o, (uint32_t)r, err) == -1)
+				goto out;
+	}
+	for (; q.head < q.q.len; q.head += 8) {
+		memcpy(&x, q.q.p + q.head, 8);
+		if (visit(dh, &q, &dh->tabs[x >> 32],
+		    (uint32_t)(x & 0xffffffffu), err) == -1)
+			goto out;
+	}
+	for (i = 0; i < dh->nedges; i++) {
+		e = dh->edges[i];
+		if (e->viol == 0 || e->nullify)
+			continue;
+		key_text(e->d, kv32(&e->cid)[e->viol_row], key, sizeof(key));
+		df_err(err, DF_EXIT_DATA, NULL, 0, "%s: %llu kept rows "
+		    "reference the truncated table %s through %s (%s), e.g. "
+		    "(%s); keep them out, or truncate it with nullify",
+		    tname(e->c->t), e->viol, tname(e->d->o->t), e->label,
+		    e->what, key);
+		goto out;
+	}
+	for (i = 0; i < dh->nedges; i++) {
+		e = dh->edges[i];
+		if (e->dangling > 0 && e->fk)
+			df_warnx("%s: %llu kept rows reference rows that are "
+			    "not in the dump through %s (%s)",
+			    tname(e->c->t), e->dangling, e->label, e->what);
+	}
+	rc = 0;
+out:
+	kvec_free(&q.q);
+	return rc;
+}
+
+/* ---- Pass 3: the output ----------------------------------------------- */
+
+static uint64_t	rows_kept(const struct dtab *);
+
+/* Is row r of o kept? */
+static int
+kept(const struct dtab *o, uint64_t r)
+{
+	if (o->cls == CLS_TRUNC)
+		return 0;
+	if (!o->collect)
+		return o->all;
+	return kbit_get(&o->kept, r);
+}
+
+/* Does a kept row need columns set to NULL (nullify)? */
+static int
+nulls_due(const struct dtab *o, uint64_t r)
+{
+	size_t i;
+
+	for (i = 0; i < o->nout; i++)
+		if (o->out[i]->nullify && kv32(&o->out[i]->cid)[r] != KV_NONE)
+			return 1;
+	return 0;
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The row with the nullify columns set to NULL, into out. */
+static int
+null_row(struct dehydrate *dh, const struct dump_row *row, uint64_t r,
+    struct buf *out, struct df_error *err)
+{
+	const struct dtab *o = dh->cur;
+	const struct dump_field *fl;
+	const char *from = row->raw;
+	long fields[64];
+	size_t i, k, n = 0;
+
+	for (i = 0; i < o->nout; i++) {
+		const struct edge *e = o->out[i];
+
+		if (!e->nullify || kv32(&e->cid)[r] == KV_NONE)
+			continue;
+		for (k = 0; k < e->ncols && n < 64; k++)
+			fields[n++] = dh->fidx[e->k[k]];
+	}
+	qsort(fields, n, sizeof(*fields), cmp_long);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && fields[i] == fields[i - 1])
+			continue;
+		fl = &row->fields[fields[i]];
+		if (buf_add(out, from, (size_t)(fl->p - from)) == -1 ||
+		    dump_field_encode(row->data, NULL, 0, 1, out) == -1)
+			return df_err(err, DF_EXIT_DATA, row->data->file,
+			    row->line, "%s: row too large", tname(o->t));
+		from = fl->p + fl->len;
+	}
+	if (buf_add(out, from, (size_t)(row->raw + row->rawlen - from)) == -1)
+		return df_err(err, DF_EXIT_DATA, row->data->file, row->line,
+		    "%s: row too large", tname(o->t));
+	return 0;
+}
+
+static int
+wr_row(void *ctx, const struct dump_row *row, struct buf *out,
+    struct df_error *err)
+{
+	struct dehydrate *dh = ctx;
+	struct dtab *o = dh->cur;
+	uint64_t r = o->wrow++;
+
+	if (r >= o->nrows)
+		return df_err(err, DF_EXIT_DATA, row->data->file, row->line,
+		    "%s: more rows than in the first reading: the input "
+		    "changed", tname(o->t));
+	if (!kept(o, r))
+		return ROW_DROP;
+	if (!o->collect || !nulls_due(o, r))
+		return ROW_KEEP;
+	if (!dh->bound && bind_fields(dh, err) == -1)
+		return -1;
+	if (null_row(dh, row, r, out, err) == -1)
+		return -1;
+	return ROW_REPLACE;
+}
+
+static int
+wr_data(void *ctx, const struct dump_data *d, struct df_error *err)
+{
+	struct dehydrate *dh = ctx;
+	struct dtab *dt, *o;
+	size_t i;
+
+	(void)err;
+	dh->cur = NULL;
+	dh->bound = 0;
+	dt = lookup(dh, d->table);
+	if (dh->pg != NULL)
+		progress_table(dh->pg, tname(d->table));
+	if (dt == NULL)
+		return DATA_PASS;
+	o = dt->o;
+	dh->cur = o;
+	dh->curt = dt;
+	dh->curd = d;
+	/* A table kept whole, with nothing to set to NULL, streams as is. */
+	if (rows_kept(o) == o->nrows && o->nrows > 0) {
+		for (i = 0; i < o->nout; i++)
+			if (o->out[i]->nullify && o->out[i]->viol > 0)
+				return DATA_ROWS;
+		dh->cur = NULL;
+		return DATA_PASS;
+	}
+	return DATA_ROWS;
+}
+
+static int
+wr_data_end(void *ctx, const struct dump_data *d, unsigned long long rows,
+    unsigned long long bytes, struct df_error *err)
+{
+	struct dehydrate *dh = ctx;
+
+	(void)d;
+	(void)rows;
+	(void)bytes;
+	(void)err;
+	dh->cur = NULL;
+	return 0;
+}
+
+void
+dh_write_handler(struct dehydrate *dh, struct progress *pg,
+    struct dump_handler *h)
+{
+	size_t i;
+
+	memset(h, 0, sizeof(*h));
+	dh->pg = pg;
+	dh->pass = 3;
+	for (i = 0; i < dh->ntabs; i++)
+		dh->tabs[i].wrow = 0;
+	h->ctx = dh;
+	h->on_data = wr_data;
+	h->on_row = wr_row;
+	h->on_data_end = wr_data_end;
+	h->on_read = on_read;
+}
+
+int
+dh_write_done(struct dehydrate *dh, struct df_error *err)
+{
+	struct dtab *o;
+	size_t i;
+
+	for (i = 0; i < dh->ntabs; i++) {
+		o = &dh->tabs[i];
+		if (o->o == o && o->wrow != 0 && o->wrow != o->nrows)
+			return df_err(err, DF_EXIT_DATA, NULL, 0, "%s: %llu "
+			    "rows in the last reading, %llu before: the input "
+			    "changed", tname(o->t),
+			    (unsigned long long)o->wrow,
+			    (unsigned long long)o->nrows);
+	}
+	return 0;
+}
+
+/* ---- Explain and report ----------------------------------------------- */
+
+static uint64_t
+rows_kept(const struct dtab *o)
+{
+	if (o->cls == CLS_TRUNC)
+		return 0;
+	if (!o->collect)
+		return o->all ? o->nrows : 0;
+	return o->nkept;
+}
+
+/* Why rows were kept, reason by reason: calls f for each. */
+static void
+reasons(const struct dehydrate *dh, const struct dtab *o,
+    void (*f)(void *, const char *, uint64_t), void *ctx)
+{
+	char line[1024];
+	const struct edge *e;
+	size_t i;
+
+	if (o->cls == CLS_TRUNC)
+		return;
+	if (!o->collect) {
+		if (o->all && o->nrows > 0)
+			f(ctx, "all", o->nrows);
+		return;
+	}
+	if (o->why[WHY_ROOT] > 0)
+		f(ctx, "root", o->why[WHY_ROOT]);
+	if (o->why[WHY_ALL] > 0)
+		f(ctx, "all", o->why[WHY_ALL]);
+	for (i = 0; i < dh->nedges; i++) {
+		e = dh->edges[i];
+		if (o->why[WHY_REF(i)] > 0) {
+			snprintf(line, sizeof(line), "referenced by %s (%s)",
+			    e->label, e->what);
+			f(ctx, line, o->why[WHY_REF(i)]);
+		}
+		if (o->why[WHY_FOLLOW(i)] > 0) {
+			snprintf(line, sizeof(line), "follows %s via %s (%s)",
+			    tname(e->d->o->t), e->label, e->what);
+			f(ctx, line, o->why[WHY_FOLLOW(i)]);
+		}
+	}
+}
+
+struct rctx {
+	struct buf	*b;
+	const struct dtab *o;
+	int		 tsv;
+	int		 n;
+};
+
+static void
+add_reason(void *ctx, const char *why, uint64_t n)
+{
+	struct rctx *rc = ctx;
+	char num[64];
+
+	if (rc->tsv) {
+		report_tsv(rc->b, tname(rc->o->t));
+		snprintf(num, sizeof(num), "\t%s\t%llu\t%llu\t",
+		    cls_names[rc->o->cls], (unsigned long long)rc->o->nrows,
+		    (unsigned long long)rows_kept(rc->o));
+		buf_adds(rc->b, num);
+		report_tsv(rc->b, why);
+		snprintf(num, sizeof(num), "\t%llu\n", (unsigned long long)n);
+		buf_adds(rc->b, num);
+	} else {
+		snprintf(num, sizeof(num), "    %12llu  ",
+		    (unsigned long long)n);
+		buf_adds(rc->b, num);
+		buf_adds(rc->b, why);
+		buf_addc(rc->b, '\n');
+	}
+	rc->n++;
+}
+
+static void
+explain_class(struct buf *b, const struct dehydrate *dh, const struct dtab *o)
+{
+	char tmp[600];
+	size_t i;
+
+	switch (o->cls) {
+	case CLS_TRUNC:
+		snprintf(tmp, sizeof(tmp), "truncated (%s:%lu%s)",
+		    o->trunc->name.pos.file, o->trunc->name.pos.line,
+		    o->trunc->nullify ? ", nullify" : "");
+		break;
+	case CLS_ROOT:
+		snprintf(tmp, sizeof(tmp), "rooted (");
+		for (i = 0; i < o->nkeeps; i++)
+			snprintf(tmp + strlen(tmp), sizeof(tmp) - strlen(tmp),
+			    "%skeep at %s:%lu", i ? ", " : "",
+			    o->keeps[i].r->table.pos.file,
+			    o->keeps[i].r->table.pos.line);
+		snprintf(tmp + strlen(tmp), sizeof(tmp) - strlen(tmp), ")");
+		break;
+	case CLS_CONN:
+		snprintf(tmp, sizeof(tmp), "connected");
+		break;
+	default:
+		snprintf(tmp, sizeof(tmp), "other (%s)",
+		    dh->rs->others_none ? "others none" : "others keep");
+		break;
+	}
+	buf_adds(b, tmp);
+	if (o->follow)
+		buf_adds(b, ", followed");
+}
+
+static int
+flush(struct buf *b, struct ostream *os, struct df_error *err)
+{
+	int rc = ostream_write(os, b->p, b->len, err);
+
+	buf_clear(b);
+	return rc;
+}
+
+int
+dh_explain(const struct dehydrate *dh, struct ostream *os,
+    struct df_error *err)
+{
+	const struct dtab *o;
+	struct rctx rc;
+	struct buf b;
+	char tmp[200];
+	size_t i;
+	int ret = 0;
+
+	buf_init(&b, 0);
+	for (i = 0; i < dh->ntabs && ret == 0; i++) {
+		o = &dh->tabs[i];
+		if (o->o != o) {
+			snprintf(tmp, sizeof(tmp), "%s: partition of %s\n",
+			    tname(o->t), tname(o->o->t));
+			buf_adds(&b, tmp);
+			ret = flush(&b, os, err);
+			continue;
+		}
+		buf_adds(&b, tname(o->t));
+		buf_adds(&b, ": ");
+		explain_class(&b, dh, o);
+		snprintf(tmp, sizeof(tmp), "; %llu rows in, %llu kept\n",
+		    (unsigned long long)o->nrows,
+		    (unsigned long long)rows_kept(o));
+		buf_adds(&b, tmp);
+		rc.b = &b;
+		rc.o = o;
+		rc.tsv = 0;
+		rc.n = 0;
+		reasons(dh, o, add_reason, &rc);
+		for (size_t k = 0; k < o->nout; k++)
+			if (o->out[k]->nullify && o->out[k]->viol > 0) {
+				snprintf(tmp, sizeof(tmp), "    %12llu  ",
+				    o->out[k]->viol);
+				buf_adds(&b, tmp);
+				buf_adds(&b, "set to NULL: ");
+				buf_adds(&b, o->out[k]->label);
+				buf_addc(&b, '\n');
+			}
+		ret = flush(&b, os, err);
+	}
+	buf_free(&b);
+	return ret;
+}
+
+int
+dh_report(const struct dehydrate *dh, unsigned long long in,
+    unsigned long long outb, double secs, struct ostream *os,
+    struct df_error *err)
+{
+	const struct dtab *o;
+	unsigned long long tin = 0, tkept = 0;
+	struct rctx rc;
+	struct buf b;
+	char tmp[300];
+	size_t i;
+	int ret;
+
+	buf_init(&b, 0);
+	buf_adds(&b, "# table\tclass\trows_in\trows_kept\treason\trows\n");
+	for (i = 0; i < dh->ntabs; i++) {
+		o = &dh->tabs[i];
+		if (o->o != o)
+			continue;
+		rc.b = &b;
+		rc.o = o;
+		rc.tsv = 1;
+		rc.n = 0;
+		reasons(dh, o, add_reason, &rc);
+		if (rc.n == 0)
+			add_reason(&rc, "-", 0);
+		tin += o->nrows;
+		tkept += rows_kept(o);
+	}
+	snprintf(tmp, sizeof(tmp), "# total\t\t%llu\t%llu\tbytes in %llu, "
+	    "bytes out %llu, seconds %.2f\n", tin, tkept, in, outb, secs);
+	buf_adds(&b, tmp);
+	ret = ostream_write(os, b.p, b.len, err);
+	buf_free(&b);
+	return ret;
+}
+
+/* ---- Life ------------------------------------------------------------- */
+
+struct dehydrate *
+dh_new(const struct rules *rs, struct kmem *m)
+{
+	struct dehydrate *dh;
+
+	dh = xcalloc(1, sizeof(*dh));
+	dh->rs = rs;
+	dh->m = m;
+	buf_init(&dh->dec, 0);
+	buf_init(&dh->tup, 0);
+	buf_init(&dh->out, 0);
+	return dh;
+}
+
+void
+dh_free(struct dehydrate *dh)
+{
+	struct dtab *o;
+	size_t i, k;
+
+	if (dh == NULL)
+		return;
+	for (i = 0; i < dh->ndoms; i++) {
+		kdict_free(&dh->doms[i]->dict);
+		kvec_free(&dh->doms[i]->pid);
+		kvec_free(&dh->doms[i]->off);
+		kvec_free(&dh->doms[i]->rows);
+		free(dh->doms[i]->k);
+		free(dh->doms[i]);
+	}
+	for (i = 0; i < dh->nedges; i++) {
+		kvec_free(&dh->edges[i]->cid);
+		kvec_free(&dh->edges[i]->off);
+		kvec_free(&dh->edges[i]->rows);
+		free(dh->edges[i]->k);
+		free(dh->edges[i]->label);
+		free(dh->edges[i]->what);
+		free(dh->edges[i]);
+	}
+	for (i = 0; i < dh->ntabs; i++) {
+		o = &dh->tabs[i];
+		kvec_free(&o->kept);
+		for (k = 0; k < o->nkeeps; k++) {
+			size_t j;
+
+			for (j = 0; j < o->keeps[k].hn; j++)
+				free(o->keeps[k].heap[j].v);
+			free(o->keeps[k].heap);
+		}
+		free(o->keeps);
+		for (k = 0; k < o->nnames; k++)
+			free(o->names[k]);
+		free(o->names);
+		free(o->trim);
+		free(o->cond_k);
+		free(o->pk_k);
+		free(o->out);
+		free(o->in);
+		free(o->doms);
+		free(o->why);
+	}
+	free(dh->tabs);
+	free(dh->edges);
+	free(dh->doms);
+	free(dh->fidx);
+	free(dh->vc);
+	buf_free(&dh->dec);
+	buf_free(&dh->tup);
+	buf_free(&dh->out);
+	free(dh);
+}

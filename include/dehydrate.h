@@ -1,0 +1,70 @@
+/*
+ * dehydrate: dumpdehydrate's engine.  It keeps a consistent subset of a
+ * dump's rows: the rows the keep rules select, every row they reference
+ * through a foreign key or a relation, the rows that reference a followed
+ * table's kept rows, and so on to a fixpoint; tables of no component with
+ * a root are kept whole or emptied; truncated tables lose their rows.
+ *
+ * The dump is read in three passes, each by its own reader and catalog:
+ *   1. the schema: every table, key and foreign key (pg_dump declares
+ *      keys after the data, so the plan can only be made at the end);
+ *   2. the key columns of the tables involved, into compact arrays
+ *      (keyset.h): per row the ids of its key values, and the rows the
+ *      roots select; then the closure, on those arrays alone;
+ *   3. the output: kept rows as they were (or with the columns that
+ *      pointed into a `truncate ... nullify` table set to NULL), other
+ *      rows dropped, everything else verbatim.
+ * A row is known across passes by its ordinal within its table (a
+ * partition's rows belong to its partitioned table), which is the same in
+ * every pass because the input is.
+ */
+#ifndef DF_DEHYDRATE_H
+#define DF_DEHYDRATE_H
+
+#include "reader.h"
+
+struct df_error;
+struct kmem;
+struct ostream;
+struct progress;
+struct rules;
+struct schema;
+
+struct dehydrate;
+
+struct dehydrate *dh_new(const struct rules *, struct kmem *);
+void		 dh_free(struct dehydrate *);
+
+/*
+ * Bind the rules to the catalog of a whole dump (pass 1): classes, edges
+ * (foreign keys and relations) and the key columns each table needs.
+ * Returns 0, or -1 with err filled: DF_EXIT_USAGE when a rule cannot hold
+ * for the schema (a missing column, keep of a truncated table, nullify of
+ * a NOT NULL column), naming the rule's position.  Warnings on stderr.
+ */
+int		 dh_plan(struct dehydrate *, struct schema *,
+		    struct df_error *);
+/* Pass 2's handler: collect key columns.  pg (may be NULL): progress. */
+void		 dh_collect_handler(struct dehydrate *, struct progress *,
+		    struct dump_handler *);
+/*
+ * The fixpoint over the collected keys.  Returns -1 with err filled
+ * (DF_EXIT_DATA) if a kept row references a truncated table that is not
+ * `nullify`.
+ */
+int		 dh_closure(struct dehydrate *, struct df_error *);
+/* Pass 3's handler: write the kept rows. */
+void		 dh_write_handler(struct dehydrate *, struct progress *,
+		    struct dump_handler *);
+/* After pass 3: every table saw the rows pass 2 counted. */
+int		 dh_write_done(struct dehydrate *, struct df_error *);
+
+/* --explain: per table its class, rows in and kept, and why. */
+int		 dh_explain(const struct dehydrate *, struct ostream *,
+		    struct df_error *);
+/* --report: the same as TSV, and totals. */
+int		 dh_report(const struct dehydrate *, unsigned long long,
+		    unsigned long long, double, struct ostream *,
+		    struct df_error *);
+
+#endif
