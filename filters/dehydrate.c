@@ -262,8 +262,8 @@ bind_cond(struct dehydrate *dh, struct dtab *o, const struct rule_cond *c,
 	if (c->op == COND_NOT)
 		return bind_cond(dh, o, c->a, what, err);
 	if (o->t->declared && col_index(o->t, c->column) < 0)
-		return rule_err(err, &c->pos, "%s: no column \"%s\"", what,
-		    c->column);
+		return rule_err(err, &c->pos, "%s %s: no column \"%s\"", what,
+		    tname(o->t), c->column);
 	if (o->cond_k == NULL) {
 		size_t i;
 

@@ -164,9 +164,10 @@ parse_args(int argc, char *argv[], struct opts *o)
 		usage(stderr, DF_EXIT_USAGE);
 	if (argc - optind == 1)
 		o->input = argv[optind];
-	if (o->rules == NULL)
-		df_die(DF_EXIT_USAGE, "-r RULES is required (see "
-		    "dumprules(5))");
+	if (o->rules == NULL) {
+		df_warnx("-r RULES is required (see dumprules(5))");
+		usage(stderr, DF_EXIT_USAGE);
+	}
 	if (o->explain && (o->output != NULL || o->report != NULL))
 		df_die(DF_EXIT_USAGE, "--explain writes no dump: -o and "
 		    "--report do not apply");

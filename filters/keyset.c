@@ -129,6 +129,21 @@ kvec_free(struct kvec *v)
 	kvec_init(v, v->m);
 }
 
+void
+kvec_move(struct kvec *dst, struct kvec *src)
+{
+	struct kvec **pp;
+
+	*dst = *src;
+	if (src->fd >= 0)
+		for (pp = &src->m->spills; *pp != NULL; pp = &(*pp)->next)
+			if (*pp == src) {
+				*pp = dst;
+				break;
+			}
+	kvec_init(src, src->m);
+}
+
 static size_t
 page_round(size_t n)
 {
@@ -286,13 +301,16 @@ khash(uint64_t seed, const unsigned char *p, size_t n)
 	if (n > 0)
 		memcpy(&w, p, n);
 	h = mix(h ^ w ^ ((uint64_t)n << 56));
-	return (uint32_t)(h >> 32) | 1;	/* never 0: 0 marks an empty slot */
+	/* A slot holds id + 1 as well, so a 0 hash is no empty slot. */
+	return (uint32_t)(h >> 32);
 }
 
 void
 kdict_init(struct kdict *d, struct kmem *m)
 {
 	memset(d, 0, sizeof(*d));
+	kvec_init(&d->direct, m);
+	kvec_init(&d->islots, m);
 	kvec_init(&d->slots, m);
 	kvec_init(&d->offs, m);
 	kvec_init(&d->bytes, m);
@@ -302,6 +320,8 @@ kdict_init(struct kdict *d, struct kmem *m)
 void
 kdict_free(struct kdict *d)
 {
+	kvec_free(&d->direct);
+	kvec_free(&d->islots);
 	kvec_free(&d->slots);
 	kvec_free(&d->offs);
 	kvec_free(&d->bytes);
@@ -355,19 +375,18 @@ probe(const struct kdict *d, uint32_t h, const void *p, size_t n)
 static int
 rehash(struct kdict *d, struct df_error *err)
 {
-	struct kvec old = d->slots;
 	size_t n = nslots(d) ? nslots(d) * 2 : 1024, i, j;
-	const uint64_t *os = (const uint64_t *)(const void *)old.p;
+	const uint64_t *os = (const uint64_t *)(const void *)d->slots.p;
+	struct kvec nw;
 	uint64_t *s;
 
-	kvec_init(&d->slots, old.m);
-	if (kvec_zero(&d->slots, n * 8, err) == -1) {
-		kvec_free(&d->slots);
-		d->slots = old;
+	kvec_init(&nw, d->slots.m);
+	if (kvec_zero(&nw, n * 8, err) == -1) {
+		kvec_free(&nw);
 		return -1;
 	}
-	s = (uint64_t *)(void *)d->slots.p;
-	for (i = 0; i < old.len / 8; i++) {
+	s = (uint64_t *)(void *)nw.p;
+	for (i = 0; i < d->slots.len / 8; i++) {
 		if (os[i] == 0)
 			continue;
 		j = (size_t)(os[i] >> 32) & (n - 1);
@@ -375,7 +394,145 @@ rehash(struct kdict *d, struct df_error *err)
 			j = (j + 1) & (n - 1);
 		s[j] = os[i];
 	}
-	kvec_free(&old);
+	kvec_free(&d->slots);
+	kvec_move(&d->slots, &nw);
+	return 0;
+}
+
+/*
+ * Is (p, n) the tuple of one canonical integer (no sign but '-', no
+ * leading zero, no "-0", within int64)?  Then *v is its value.
+ */
+static int
+int_key(const unsigned char *p, size_t n, int64_t *v)
+{
+	uint64_t x = 0, lim;
+	size_t i = 1, len;
+	int neg;
+
+	if (n < 2 || n > 21 || p[0] != n - 1)
+		return 0;
+	len = n - 1;
+	neg = p[1] == '-';
+	if (neg)
+		i++;
+	if (i >= n || (p[i] == '0' && (n - i > 1 || neg)))
+		return 0;
+	lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	for (; i < n; i++) {
+		if (p[i] < '0' || p[i] > '9' ||
+		    x > (lim - (uint64_t)(p[i] - '0')) / 10)
+			return 0;
+		x = x * 10 + (uint64_t)(p[i] - '0');
+	}
+	(void)len;
+	*v = neg ? (int64_t)(0 - x) : (int64_t)x;
+	return 1;
+}
+
+struct islot {
+	int64_t		 v;
+	uint64_t	 id;		/* id + 1; 0: empty */
+};
+
+static size_t
+inslots(const struct kdict *d)
+{
+	return d->islots.len / sizeof(struct islot);
+}
+
+static size_t
+iprobe(const struct kdict *d, int64_t v)
+{
+	const struct islot *s = (const struct islot *)(const void *)
+	    d->islots.p;
+	size_t mask = inslots(d) - 1, i;
+
+	i = (size_t)(mix((uint64_t)v ^ d->seed) & mask);
+	while (s[i].id != 0 && s[i].v != v)
+		i = (i + 1) & mask;
+	return i;
+}
+
+/*
+ * Rebuild the integer table with n slots (0: twice as many), leaving out
+ * the values the direct array now covers, which move there.
+ */
+static int
+irehash(struct kdict *d, size_t n, struct df_error *err)
+{
+	const struct islot *os = (const struct islot *)(const void *)
+	    d->islots.p;
+	struct islot *s;
+	struct kvec nw;
+	size_t i, j;
+
+	if (n == 0)
+		n = inslots(d) ? inslots(d) * 2 : 1024;
+	kvec_init(&nw, d->islots.m);
+	if (kvec_zero(&nw, n * sizeof(*s), err) == -1) {
+		kvec_free(&nw);
+		return -1;
+	}
+	s = (struct islot *)(void *)nw.p;
+	for (i = 0; i < d->islots.len / sizeof(*s); i++) {
+		if (os[i].id == 0)
+			continue;
+		if (os[i].v >= 0 && (uint64_t)os[i].v < d->dcap) {
+			kv32(&d->direct)[os[i].v] = (uint32_t)os[i].id;
+			d->nis--;
+			continue;
+		}
+		j = (size_t)(mix((uint64_t)os[i].v ^ d->seed) & (n - 1));
+		while (s[j].id != 0)
+			j = (j + 1) & (n - 1);
+		s[j] = os[i];
+	}
+	kvec_free(&d->islots);
+	kvec_move(&d->islots, &nw);
+	return 0;
+}
+
+/*
+ * Can the direct array grow to cover v, staying dense?  Then grow it,
+ * moving the values it now covers out of the table.
+ */
+static int
+direct_grow(struct kdict *d, int64_t v, struct df_error *err)
+{
+	uint64_t cap = d->dcap ? d->dcap : 4096;
+
+	while (cap <= (uint64_t)v)
+		cap *= 2;
+	if (cap > 8 * (uint64_t)d->ni + 65536 || cap > UINT32_MAX)
+		return 0;
+	if (kvec_zero(&d->direct, (size_t)(cap - d->dcap) * 4, err) == -1)
+		return -1;
+	d->dcap = cap;
+	if (d->nis > 0 && irehash(d, inslots(d), err) == -1)
+		return -1;
+	return 1;
+}
+
+/* Append a new id's bytes (for kdict_get). */
+static int
+add_bytes(struct kdict *d, const void *p, size_t n, struct df_error *err)
+{
+	unsigned char var[10];
+	uint64_t off = d->bytes.len;
+	size_t k = 0, m = n;
+
+	if (d->n >= UINT32_MAX - 2)
+		return df_err(err, DF_EXIT_DATA, NULL, 0, "more than 2^32 "
+		    "distinct keys in one table");
+	do {
+		var[k++] = (unsigned char)((m & 0x7f) | (m > 0x7f ? 0x80 : 0));
+		m >>= 7;
+	} while (m > 0);
+	if (kvec_add(&d->bytes, var, k, err) == -1 ||
+	    kvec_add(&d->bytes, p, n, err) == -1 ||
+	    kvec_add(&d->offs, &off, 8, err) == -1)
+		return -1;
 	return 0;
 }
 
@@ -383,9 +540,20 @@ uint32_t
 kdict_find(const struct kdict *d, const void *p, size_t n)
 {
 	const uint64_t *s = (const uint64_t *)(const void *)d->slots.p;
+	const struct islot *is;
 	size_t i;
+	int64_t v;
 
-	if (d->n == 0)
+	if (int_key(p, n, &v)) {
+		if (v >= 0 && (uint64_t)v < d->dcap)
+			return kv32(&d->direct)[v] - 1;	/* 0 - 1: KV_NONE */
+		if (d->nis == 0)
+			return KV_NONE;
+		is = (const struct islot *)(const void *)d->islots.p;
+		i = iprobe(d, v);
+		return is[i].id ? (uint32_t)is[i].id - 1 : KV_NONE;
+	}
+	if (d->n - d->ni == 0)
 		return KV_NONE;
 	i = probe(d, khash(d->seed, p, n), p, n);
 	return s[i] ? (uint32_t)(s[i] & 0xffffffffu) - 1 : KV_NONE;
@@ -395,35 +563,65 @@ int
 kdict_intern(struct kdict *d, const void *p, size_t n, uint32_t *id,
     int *added, struct df_error *err)
 {
-	unsigned char var[10];
-	uint32_t h = khash(d->seed, p, n);
-	uint64_t *s, off;
-	size_t i, k = 0, m = n;
+	uint32_t h;
+	uint64_t *s;
+	struct islot *is;
+	size_t i;
+	int64_t v;
 
 	*added = 0;
-	if ((size_t)d->n * 2 >= nslots(d) && rehash(d, err) == -1)
-		return -1;
-	s = (uint64_t *)(void *)d->slots.p;
-	i = probe(d, h, p, n);
-	if (s[i] != 0) {
-		*id = (uint32_t)(s[i] & 0xffffffffu) - 1;
-		return 0;
+	if (int_key(p, n, &v)) {
+		if (v >= 0 && (uint64_t)v >= d->dcap &&
+		    direct_grow(d, v, err) == -1)
+			return -1;
+		if (v >= 0 && (uint64_t)v < d->dcap) {
+			uint32_t *dp = kv32(&d->direct);
+
+			if (dp[v] != 0) {
+				*id = dp[v] - 1;
+				return 0;
+			}
+			if (add_bytes(d, p, n, err) == -1)
+				return -1;
+			kv32(&d->direct)[v] = d->n + 1;
+			d->ni++;
+			*id = d->n++;
+			*added = 1;
+			return 0;
+		}
+		if ((size_t)d->nis * 2 >= inslots(d) &&
+		    irehash(d, 0, err) == -1)
+			return -1;
+		is = (struct islot *)(void *)d->islots.p;
+		i = iprobe(d, v);
+		if (is[i].id != 0) {
+			*id = (uint32_t)is[i].id - 1;
+			return 0;
+		}
+		if (add_bytes(d, p, n, err) == -1)
+			return -1;
+		is = (struct islot *)(void *)d->islots.p;
+		is[i].v = v;
+		is[i].id = (uint64_t)d->n + 1;
+		d->ni++;
+		d->nis++;
+	} else {
+		h = khash(d->seed, p, n);
+		if ((size_t)(d->n - d->ni) * 2 >= nslots(d) &&
+		    rehash(d, err) == -1)
+			return -1;
+		s = (uint64_t *)(void *)d->slots.p;
+		i = probe(d, h, p, n);
+		if (s[i] != 0) {
+			*id = (uint32_t)(s[i] & 0xffffffffu) - 1;
+			return 0;
+		}
+		if (add_bytes(d, p, n, err) == -1)
+			return -1;
+		/* The slots may have moved while the arrays grew: not they. */
+		s = (uint64_t *)(void *)d->slots.p;
+		s[i] = (uint64_t)h << 32 | ((uint64_t)d->n + 1);
 	}
-	if (d->n >= UINT32_MAX - 2)
-		return df_err(err, DF_EXIT_DATA, NULL, 0, "more than 2^32 "
-		    "distinct keys in one table");
-	off = d->bytes.len;
-	do {
-		var[k++] = (unsigned char)((m & 0x7f) | (m > 0x7f ? 0x80 : 0));
-		m >>= 7;
-	} while (m > 0);
-	if (kvec_add(&d->bytes, var, k, err) == -1 ||
-	    kvec_add(&d->bytes, p, n, err) == -1 ||
-	    kvec_add(&d->offs, &off, 8, err) == -1)
-		return -1;
-	/* The slots may have moved while the arrays grew: not they. */
-	s = (uint64_t *)(void *)d->slots.p;
-	s[i] = (uint64_t)h << 32 | ((uint64_t)d->n + 1);
 	*id = d->n++;
 	*added = 1;
 	return 0;

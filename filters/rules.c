@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 #include "buf.h"
@@ -2569,6 +2570,9 @@ load_file(struct rules *rs, const char *path, struct parser *parent,
 	int rc = -1;
 
 	real = realpath(path, NULL);
+	if (real == NULL && (errno == ENOENT || errno == ENOTDIR) &&
+	    access(path, R_OK) == 0)
+		real = xstrdup(path);	/* /dev/stdin on a pipe: no real name */
 	if (real == NULL) {
 		if (parent != NULL)
 			return INCERR(parent, "include \"%s\": %s", path,

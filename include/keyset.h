@@ -45,6 +45,12 @@ void		 kmem_tick(struct kmem *);
 
 void		 kvec_init(struct kvec *, struct kmem *);
 void		 kvec_free(struct kvec *);
+/*
+ * Move src's contents into dst (whose own are dropped, not freed: free
+ * dst first), leaving src empty.  A kvec must not be copied by
+ * assignment: a spilled one is known to its budget by address.
+ */
+void		 kvec_move(struct kvec *, struct kvec *);
 /* Make room for len + n bytes.  Returns 0, or -1 with err filled. */
 int		 kvec_grow(struct kvec *, size_t, struct df_error *);
 
@@ -104,7 +110,19 @@ kbit_get(const struct kvec *v, uint64_t i)
 /* Set bit i, growing the map; returns 1 if it was clear, 0, or -1. */
 int		 kbit_set(struct kvec *, uint64_t, struct df_error *);
 
+/*
+ * Most keys are one integer: those (a tuple of one canonical decimal
+ * integer) live apart, which spares a lookup the trip to the id's bytes:
+ * small non-negative ones in a direct array while it is dense enough (at
+ * least one value in 8: serial keys), others in a table that holds them
+ * in its slots.  All share the ids.
+ */
 struct kdict {
+	struct kvec	 direct;	/* integers 0 .. dcap-1: id + 1 */
+	uint64_t	 dcap;
+	struct kvec	 islots;	/* other integers: value, id + 1 */
+	uint32_t	 ni;		/* integers, in either */
+	uint32_t	 nis;		/* integers in islots */
 	struct kvec	 slots;		/* hash << 32 | (id + 1); 0: empty */
 	struct kvec	 offs;		/* id -> offset in bytes (64-bit) */
 	struct kvec	 bytes;		/* varint length, then the string */
