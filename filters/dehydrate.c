@@ -664,7 +664,8 @@ dh_plan(struct dehydrate *dh, struct schema *sch, struct df_error *err)
 	for (i = 0; i < dh->nedges; i++) {
 		e = dh->edges[i];
 		o = e->d->o;
-		if (o->trunc != NULL && o->trunc->nullify) {
+		if (o->trunc != NULL && o->trunc->nullify &&
+		    e->c->cls != CLS_TRUNC) {
 			e->nullify = 1;
 			if (check_nullify(e, err) == -1)
 				return -1;
@@ -1513,8 +1514,14 @@ wr_data(void *ctx, const struct dump_data *d, struct df_error *err)
 	dh->cur = o;
 	dh->curt = dt;
 	dh->curd = d;
+	/* An emptied table: its rows are not even split. */
+	if (rows_kept(o) == 0) {
+		o->wrow = o->nrows;
+		dh->cur = NULL;
+		return DATA_SKIP;
+	}
 	/* A table kept whole, with nothing to set to NULL, streams as is. */
-	if (rows_kept(o) == o->nrows && o->nrows > 0) {
+	if (rows_kept(o) == o->nrows) {
 		for (i = 0; i < o->nout; i++)
 			if (o->out[i]->nullify && o->out[i]->viol > 0)
 				return DATA_ROWS;

@@ -266,7 +266,7 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
     struct df_error *err)
 {
 	unsigned long long rows = 0, bytes = 0, lines = 0;
-	size_t run, ls, nf;
+	size_t run, ls, nf, term = 0;
 	const char *q, *w;
 	struct dump_row row;
 	int rc, act;
@@ -278,7 +278,8 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 		q = memchr(w + r->pos, '\n', r->end - r->pos);
 		if (q == NULL) {
 			/* Write complete lines, keep the partial one. */
-			if (rd_emit(r, run, r->pos, err) == -1)
+			if (mode != DATA_SKIP &&
+			    rd_emit(r, run, r->pos, err) == -1)
 				return -1;
 			r->line += lines;
 			lines = 0;
@@ -290,6 +291,7 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 			if (rc == 0) {
 				if (r->end - r->pos == 2 &&
 				    memcmp(r->w + r->pos, "\\.", 2) == 0) {
+					term = r->pos;
 					r->pos = r->end;
 					break;
 				}
@@ -301,8 +303,10 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 		}
 		ls = r->pos;
 		r->pos = (size_t)(q - w) + 1;
-		if (r->pos - ls == 3 && w[ls] == '\\' && w[ls + 1] == '.')
+		if (r->pos - ls == 3 && w[ls] == '\\' && w[ls + 1] == '.') {
+			term = ls;
 			break;
+		}
 		if (q > w + ls && q[-1] == '\r')
 			return rd_err(r, err, ls, "%s: carriage return at the "
 			    "end of a COPY row (CR LF line ends? pg_dump "
@@ -363,6 +367,9 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 		    err) == -1))
 			return -1;
 	}
+	/* Skipped rows: only the \. line is written. */
+	if (mode == DATA_SKIP)
+		run = term;
 	if (rd_emit(r, run, r->pos, err) == -1)
 		return -1;
 	r->line += lines + (r->pos > 0 && r->w[r->pos - 1] == '\n');

@@ -398,7 +398,8 @@ rd_insert(struct dump_reader *r, struct dump_data *d, struct sqltok *tz,
 	}
 	if (d->has_columns && rd_colmap(r, d, d->nlisted, err) == -1)
 		goto out;
-	if (mode != DATA_ROWS && rd_emit(r, start, end, err) == -1)
+	if (mode != DATA_ROWS && mode != DATA_SKIP &&
+	    rd_emit(r, start, end, err) == -1)
 		goto out;
 	if (mode != DATA_PASS && rd_insert_rows(r, d, mode, start, values,
 	    end, &rows, err) == -1)
@@ -746,7 +747,7 @@ classify(const struct dump_reader *r, const char *p, size_t n,
 	size_t i;
 
 	*intro = 0;
-	if (df_slice_caseeq(p, n, "NULL"))
+	if (n == 4 && df_slice_caseeq(p, n, "NULL"))
 		return FIELD_NULL;
 	if (p[0] == '\'' || (r->dialect == DIALECT_MYSQL && p[0] == '"'))
 		return r->bs_quotes ? FIELD_ESTRING : FIELD_STRING;
