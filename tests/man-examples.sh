@@ -3,57 +3,83 @@
 # (STYLE.md rule 21), against the bundled sample dump sample/app.sql, and
 # the pages pass mandoc's lint (rule 22).
 #
-# Environment: top_srcdir (the source tree) and DUMPSCRUB (the program).
+# Environment: top_srcdir (the source tree), DUMPSCRUB (the program) and
+# DUMPDEHYDRATE (default: $top_builddir/dumpdehydrate).
 #
-# Conventions, read from the mdoc source of man/dumprules.5 and
-# man/dumpscrub.1, in their EXAMPLES sections only:
+# Conventions, read from the mdoc source of man/dumprules.5,
+# man/dumpscrub.1 and man/dumpdehydrate.1, in their EXAMPLES sections
+# only:
 #
 #   .\" file: NAME      the next ".Bd -literal" ... ".Ed" block is a file
 #                       the examples use; it is written to NAME.
 #   .Dl $ COMMAND       an example command.  It runs with bash in a fresh
-#                       copy of the fixture directory, with the program
-#                       first in PATH as "dumpscrub", unless its first
-#                       word is a database program (pg_dump, pg_restore,
-#                       psql, mysqldump, mariadb-dump, mysql, mariadb):
-#                       those need a server and are shown, not run.
+#                       copy of the fixture directory, with the programs
+#                       first in PATH as "dumpscrub" and "dumpdehydrate",
+#                       unless its first word is a database program
+#                       (pg_dump, pg_restore, psql, mysqldump,
+#                       mariadb-dump, mysql, mariadb): those need a
+#                       server and are shown, not run.
 #   .\" exit N          the next ".Dl $" command must exit N (default 0).
 #
-# In both, mdoc's escapes \e, \&, \-, \(aq and \(dq are undone.
+# and, for what the next ".Dl $" command gives (FILE is a file of its
+# directory, or stdout or stderr; several lines may precede a command):
+#
+#   .\" rows FILE T=N ...  FILE is a dump that "dumpscrub --inventory"
+#                       reads with app.sql's tables and columns, in which
+#                       table T has N rows (or MIN-MAX); a .gz or .zst
+#                       FILE is compressed so; its orders reference only
+#                       its customers, no id appears twice, and, unless
+#                       the command runs dumpscrub, its rows are rows of
+#                       app.sql, byte for byte.
+#   .\" match FILE ERE  a line of FILE matches the extended regular
+#                       expression ERE (the rest of the line), in which
+#                       \t stands for a tab; FILE is decompressed first.
+#   .\" nomatch FILE ERE  no line of FILE matches ERE.
+#   .\" absent FILE     the command left no FILE (a failed -o FILE).
+#
+# In commands, mdoc's escapes \e, \&, \-, \(aq and \(dq are undone.
 #
 # The fixture directory holds app.sql (sample/app.sql), app.sql.gz and
 # app.sql.zst (the same, compressed), schema.sql (app.sql without its
-# COPY data), app.key (a key file), and the files of dumprules(5)'s
-# EXAMPLES (app.rules, pii.rules).  The variable that app.rules' "key
-# env NAME" names, and DUMPFILTERS_KEY, hold test secrets.
+# COPY data), data.sql (its COPY data only, as a data-only dump),
+# app.key (a key file), and the files of the pages' EXAMPLES: app.rules
+# and pii.rules of dumprules(5), dehydrate.rules and others of
+# dumpdehydrate(1).  The variable that app.rules' "key env NAME" names,
+# and DUMPFILTERS_KEY, hold test secrets.
 #
-# A command passes when it exits as expected and produces output: with
-# exit 0, something on stdout or a file it created or changed that is
-# not empty, and every such file named *.sql, *.sql.gz or *.sql.zst is
-# a dump that "dumpscrub --inventory" reads with the same tables, row
-# counts and columns as app.sql; with another status, a message on
-# stderr.
+# A command passes when it exits as expected, produces output, and meets
+# the expectations before it: with exit 0, something on stdout or a file
+# it created or changed that is not empty; with another status, a
+# message on stderr.  A dump (*.sql, *.sql.gz, *.sql.zst) that an
+# example of dumpscrub(1) or dumprules(5) writes is read by "dumpscrub
+# --inventory" with the same tables, row counts and columns as app.sql;
+# one that an example of dumpdehydrate(1) writes, with the same tables
+# and columns, and each of those examples has at least one expectation.
 #
 # shellcheck disable=SC2317  # the checks run through check() from lib.sh
 set -eu
 
 : "${top_srcdir:?top_srcdir must name the source tree}"
 : "${DUMPSCRUB:?DUMPSCRUB must name the dumpscrub program}"
+: "${DUMPDEHYDRATE:=${top_builddir:-$top_srcdir}/dumpdehydrate}"
 # shellcheck source=tests/lib.sh disable=SC1091  # followed with -x
 . "$top_srcdir/tests/lib.sh"
 
 SAMPLE=$top_srcdir/sample/app.sql
-PAGES="$top_srcdir/man/dumprules.5 $top_srcdir/man/dumpscrub.1"
+PAGES="$top_srcdir/man/dumprules.5 $top_srcdir/man/dumpscrub.1
+    $top_srcdir/man/dumpdehydrate.1"
 # Examples that need a database server: shown, not run.
 DB_PROGRAMS=" pg_dump pg_restore psql mysqldump mariadb-dump mysql mariadb "
 # A hung example is a failure, not a hung test suite.
 RUN_TIMEOUT=${MAN_EXAMPLES_TIMEOUT:-60}
 
 [ -x "$DUMPSCRUB" ] || fail "not executable: $DUMPSCRUB"
+[ -x "$DUMPDEHYDRATE" ] || fail "not executable: $DUMPDEHYDRATE"
 [ -r "$SAMPLE" ] || fail "no sample dump: $SAMPLE"
 for page in $PAGES; do
 	[ -r "$page" ] || fail "no manual page: $page"
 done
-need_cmd mandoc gzip zstd cksum timeout base64 head
+need_cmd mandoc gzip zstd cksum timeout base64 head awk
 
 tmpdir T
 
@@ -112,19 +138,30 @@ extract_files() {
 	[ "$inblock" = 0 ] || fail "$page: no .Ed after the block of $name"
 }
 
-# extract_commands PAGE: print "STATUS<TAB>COMMAND" for each ".Dl $"
-# line of PAGE's EXAMPLES.
+# US: the separator of the expectations of one command (ASCII unit
+# separator), which no page holds.
+US=$'\037'
+
+# extract_commands PAGE: print "STATUS<TAB>COMMAND<TAB>EXPECTATIONS" for
+# each ".Dl $" line of PAGE's EXAMPLES, where EXPECTATIONS are the rows,
+# match, nomatch and absent comment lines before it, without their '.\" ',
+# joined by US.
 extract_commands() {
-	local line status=0 cmd
+	local line status=0 cmd expect=''
 	while IFS= read -r line; do
 		case $line in
 		'.\" exit '*)
 			status=${line#'.\" exit '}
 			;;
+		'.\" rows '*|'.\" match '*|'.\" nomatch '*|\
+		'.\" absent '*)
+			expect=$expect${expect:+$US}${line#'.\" '}
+			;;
 		'.Dl $ '*)
 			cmd=$(printf '%s\n' "${line#'.Dl $ '}" | unescape)
-			printf '%s\t%s\n' "$status" "$cmd"
+			printf '%s\t%s\t%s\n' "$status" "$cmd" "$expect"
 			status=0
+			expect=
 			;;
 		esac
 	done < <(examples "$1")
@@ -133,8 +170,8 @@ extract_commands() {
 ### The pages pass mandoc's lint
 
 # lint_ok PAGE: mandoc -Tlint -Wall says nothing but that a referenced
-# page is not installed (dumpdehydrate(1) is not written yet, and none
-# of the project's pages is installed in a build tree).
+# page is not installed (none of the project's pages is installed in a
+# build tree, and dumprelink(1) is not written yet).
 lint_ok() {
 	local rc=0
 	mandoc -Tlint -Wall "$1" >"$T/lint.all" 2>&1 || rc=$?
@@ -159,6 +196,9 @@ cp "$SAMPLE" "$FIX/app.sql"
 gzip -c "$FIX/app.sql" >"$FIX/app.sql.gz"
 zstd -q -c "$FIX/app.sql" >"$FIX/app.sql.zst"
 sed '/^COPY .* FROM stdin;$/,/^\\\.$/d' "$FIX/app.sql" >"$FIX/schema.sql"
+# As pg_dump --data-only writes it: the same without the definitions.
+sed -e '/^CREATE TABLE /,/^);$/d' -e '/^ALTER TABLE /,/;$/d' \
+    "$FIX/app.sql" >"$FIX/data.sql"
 printf 'man-examples.sh: a test key, not a secret\n' >"$FIX/app.key"
 
 files=
@@ -172,6 +212,8 @@ file_ok() {
 }
 check "dumprules(5) EXAMPLES give app.rules" file_ok app.rules
 check "dumprules(5) EXAMPLES give pii.rules" file_ok pii.rules
+check "dumpdehydrate(1) EXAMPLES give dehydrate.rules" \
+    file_ok dehydrate.rules
 say "example files:$files"
 
 # The keys: the variable of app.rules' key statement, and the default.
@@ -185,15 +227,37 @@ if [ -n "$keyvar" ]; then
 	export "$keyvar"
 fi
 
-# The program as "dumpscrub", first in PATH.
+# The programs as "dumpscrub" and "dumpdehydrate", first in PATH.
 mkdir "$T/bin"
 printf '#!/bin/sh\nexec %q "$@"\n' "$DUMPSCRUB" >"$T/bin/dumpscrub"
-chmod +x "$T/bin/dumpscrub"
+printf '#!/bin/sh\nexec %q "$@"\n' "$DUMPDEHYDRATE" >"$T/bin/dumpdehydrate"
+chmod +x "$T/bin/dumpscrub" "$T/bin/dumpdehydrate"
 
 # The inventory of the sample, without the bytes field: what every dump
 # an example writes must keep.
 "$DUMPSCRUB" --inventory "$FIX/app.sql" | cut -f1-4,6- >"$T/inventory" ||
     fail "dumpscrub --inventory sample/app.sql failed"
+
+### The rules of dumprules(5) do what the page says
+
+# The inventory of the sample without row counts: what every dump an
+# example of dumpdehydrate(1) writes must keep.
+cut -f1-3,5- "$T/inventory" >"$T/inventory.norows"
+
+### The rules of dumprules(5) do what the page says
+
+# The inventory of the sample without row counts: what every dump an
+# example of dumpdehydrate(1) writes must keep.
+cut -f1-3,5- "$T/inventory" >"$T/inventory.norows"
+
+# The customers' ids and the orders' customer ids of the sample, for the
+# expectations of the examples.
+ids_of() {
+	awk -F'\t' -v t="$2" '
+	    /^COPY / { in_t = ($2 == "public." t); next }
+	    /^\\\.$/ { in_t = 0; next }
+	    in_t { print }' "$1"
+}
 
 ### The rules of dumprules(5) do what the page says
 
@@ -245,6 +309,103 @@ check "dumprules(5) example: --check --strict passes, lists the columns" \
 check "dumprules(5) example: scrubs the sample, deterministically" \
     rules_scrub_ok
 
+### The rules of dumpdehydrate(1) do what the page says
+
+# same_rules_ok: sample/dehydrate.rules, which README.md shows, is the
+# page's dehydrate.rules.
+same_rules_ok() {
+	same_text "sample/dehydrate.rules" "$top_srcdir/sample/dehydrate.rules" \
+	    "$FIX/dehydrate.rules"
+}
+
+# dehydrate_run NAME ARGS...: run dumpdehydrate with ARGS in the fixture
+# directory; stdout to T/NAME.out, stderr to T/NAME.err; 1 unless exit 0.
+dehydrate_run() {
+	local name=$1 rc=0
+	shift
+	(cd "$FIX" && "$DUMPDEHYDRATE" "$@" >"$T/$name.out" \
+	    2>"$T/$name.err") || rc=$?
+	[ "$rc" = 0 ] || { say "dumpdehydrate $*: exit $rc"; \
+	    head -n 5 "$T/$name.err" | sed 's/^/#   /' >&2; return 1; }
+}
+
+# dehydrate_same_ok: the page's rules give the same bytes when run again,
+# from a gzip or zstd file, and from a pipe, which is spooled to TMPDIR
+# and leaves nothing there.
+dehydrate_same_ok() {
+	local rc=0
+	dehydrate_run d1 -r dehydrate.rules app.sql &&
+	    dehydrate_run d2 -r dehydrate.rules app.sql &&
+	    dehydrate_run dgz -r dehydrate.rules app.sql.gz &&
+	    dehydrate_run dzst -r dehydrate.rules app.sql.zst || return 1
+	mkdir -p "$T/spool"
+	(cd "$FIX" && TMPDIR=$T/spool "$DUMPDEHYDRATE" -r dehydrate.rules \
+	    <app.sql >"$T/dpipe.out" 2>"$T/dpipe.err") || rc=$?
+	[ "$rc" = 0 ] || { say "from a pipe: exit $rc"; \
+	    head -n 5 "$T/dpipe.err" | sed 's/^/#   /' >&2; return 1; }
+	# From pipes, plain and compressed.
+	(cd "$FIX" && zstd -q -dc app.sql.zst | TMPDIR=$T/spool \
+	    "$DUMPDEHYDRATE" -r dehydrate.rules >"$T/dpipe2.out" \
+	    2>"$T/dpipe2.err") || rc=$?
+	[ "$rc" = 0 ] || { say "from a pipe: exit $rc"; \
+	    head -n 5 "$T/dpipe2.err" | sed 's/^/#   /' >&2; return 1; }
+	(cd "$FIX" && gzip -c app.sql | TMPDIR=$T/spool "$DUMPDEHYDRATE" \
+	    -r dehydrate.rules >"$T/dpipe3.out" 2>"$T/dpipe3.err") || rc=$?
+	[ "$rc" = 0 ] || { say "from a gzip pipe: exit $rc"; \
+	    head -n 5 "$T/dpipe3.err" | sed 's/^/#   /' >&2; return 1; }
+	[ -z "$(ls -A "$T/spool")" ] ||
+	    { say "files left in TMPDIR: $(ls -A "$T/spool")"; return 1; }
+	[ -s "$T/d1.out" ] || { say "empty output"; return 1; }
+	same_file "two runs" "$T/d1.out" "$T/d2.out" &&
+	    same_file "from app.sql.gz" "$T/d1.out" "$T/dgz.out" &&
+	    same_file "from app.sql.zst" "$T/d1.out" "$T/dzst.out" &&
+	    same_file "from stdin" "$T/d1.out" "$T/dpipe.out" &&
+	    same_file "from a pipe" "$T/d1.out" "$T/dpipe2.out" &&
+	    same_file "from a gzip pipe" "$T/d1.out" "$T/dpipe3.out"
+}
+
+# dehydrate_report_ok: --report writes the header, one or more lines per
+# table whose rows add up to its rows kept, in a known class, and a
+# total line whose counts are the sums of the tables'.
+dehydrate_report_ok() {
+	local bad
+	dehydrate_run drep -r dehydrate.rules --report="$T/report.tsv" \
+	    -o "$T/drep.sql" app.sql || return 1
+	[ -s "$T/report.tsv" ] || { say "no report"; return 1; }
+	head -n 1 "$T/report.tsv" |
+	    grep -qx '# table	class	rows_in	rows_kept	reason	rows' ||
+	    { say "report: header: $(head -n 1 "$T/report.tsv")"; return 1; }
+	bad=$(awk -F'\t' '
+	    NR == 1 { next }
+	    /^# total\t/ { total = $0; tin = $3; tkept = $4; next }
+	    {
+		if ($2 !~ /^(truncated|rooted|connected|other)$/)
+			print "class " $2 " of " $1
+		if (!($1 in kept)) { order[++n] = $1; tabin += $3; tabkept += $4 }
+		kept[$1] = $4; sum[$1] += $6
+	    }
+	    END {
+		for (i = 1; i <= n; i++)
+			if (sum[order[i]] != kept[order[i]])
+				print order[i] ": reasons add up to " \
+				    sum[order[i]] ", rows_kept " kept[order[i]]
+		if (total == "")
+			print "no total line"
+		else if (tin != tabin || tkept != tabkept)
+			print "total " tin "/" tkept ", tables " tabin "/" \
+			    tabkept
+		if (n != 2)
+			print n " tables"
+	    }' "$T/report.tsv")
+	[ -z "$bad" ] || { say "report: $bad"; return 1; }
+}
+
+check "sample/dehydrate.rules is dumpdehydrate(1)'s dehydrate.rules" \
+    same_rules_ok
+check "dumpdehydrate(1) rules: the same bytes again, compressed, piped" \
+    dehydrate_same_ok
+check "dumpdehydrate(1) rules: --report adds up" dehydrate_report_ok
+
 ### Every example command
 
 # snapshot DIR: a line per file of DIR, its checksum, size and name.
@@ -266,10 +427,165 @@ dump_reads_back() {
 	same_text "inventory of ${1##*/}" "$T/inventory" "$T/inv"
 }
 
-# run_example N STATUS COMMAND: run COMMAND in a fresh copy of the
-# fixture directory; it exits STATUS and produces output.
+# dump_shape_ok FILE [SCHEMA]: FILE is a dump with the sample's tables
+# and columns, whatever its row counts; a data-only dump with the
+# definitions of the schema-only dump SCHEMA.
+dump_shape_ok() {
+	"$DUMPSCRUB" --inventory ${2:+"--schema=$2"} "$1" >"$T/inv.full" \
+	    2>"$T/inv.err" || true
+	cut -f1-3,6- "$T/inv.full" >"$T/inv"
+	same_text "tables and columns of ${1##*/}" "$T/inventory.norows" \
+	    "$T/inv"
+}
+
+# plain FILE: FILE's bytes, decompressed by its suffix.
+plain() {
+	case $1 in
+	*.gz) gzip -dc -- "$1" ;;
+	*.zst) zstd -q -dc -- "$1" ;;
+	*) cat -- "$1" ;;
+	esac
+}
+
+# schema_of DIR CMD: DIR/FILE when CMD has --schema=FILE, else nothing.
+schema_of() {
+	local w
+	for w in $2; do
+		case $w in
+		--schema=*) printf '%s/%s\n' "$1" "${w#--schema=}" ;;
+		esac
+	done
+}
+
+# rows_ok DIR FILE CMD SPEC...: the expectation "rows FILE SPEC..." of
+# the command CMD, which ran in DIR (see the top of this file).
+rows_ok() {
+	local dir=$1 name=$2 cmd=$3 f spec t want n lo hi bad
+	shift 3
+	case $name in
+	stdout) f=$T/out ;;
+	*) f=$dir/$name ;;
+	esac
+	[ -s "$f" ] || { say "rows: $name: missing or empty"; return 1; }
+	case $name in
+	*.gz) [ "$(head -c 2 "$f" | od -An -tx1 | tr -d ' ')" = 1f8b ] ||
+		{ say "rows: $name: not gzip"; return 1; } ;;
+	*.zst) [ "$(head -c 4 "$f" | od -An -tx1 | tr -d ' ')" = 28b52ffd ] ||
+		{ say "rows: $name: not zstd"; return 1; } ;;
+	esac
+	dump_shape_ok "$f" "$(schema_of "$dir" "$cmd")" || return 1
+	for spec in "$@"; do
+		t=${spec%%=*}
+		want=${spec#*=}
+		n=$(awk -F'\t' -v t="$t" '$1 == t { print $4 }' "$T/inv.full" \
+		    2>/dev/null || true)
+		lo=${want%-*}
+		hi=${want#*-}
+		case $n in
+		''|*[!0-9]*) say "rows: $name: no table $t"; return 1 ;;
+		esac
+		if [ "$n" -lt "$lo" ] || [ "$n" -gt "$hi" ]; then
+			say "rows: $name: $t has $n rows, expected $want"
+			return 1
+		fi
+	done
+	# The foreign key of the sample, orders.customer_id -> customers.id,
+	# holds; no id is kept twice; rows are the sample's, unchanged.
+	"$DUMPSCRUB" "$f" >"$T/rows.sql" 2>"$T/rows.err" ||
+	    { say "rows: $name: does not read back"; return 1; }
+	bad=$(awk -F'\t' '
+	    /^COPY public\.customers / { t = "c"; next }
+	    /^COPY public\.orders / { t = "o"; next }
+	    /^\\\.$/ { t = ""; next }
+	    t == "c" { if ($1 in cust) print "customer " $1 " twice"; cust[$1] = 1 }
+	    t == "o" { if ($1 in ord) print "order " $1 " twice"; ord[$1] = 1
+		ref[$1] = $2 }
+	    END {
+		for (o in ref)
+			if (!(ref[o] in cust)) {
+				print "order " o " references customer " \
+				    ref[o] ", not in the dump"
+				break
+			}
+	    }' "$T/rows.sql" | head -n 3 | tr '\n' ';')
+	[ -z "$bad" ] || { say "rows: $name: $bad"; return 1; }
+	case $cmd in
+	*dumpscrub*) ;;
+	*)
+		awk '/^COPY /{ c = 1; next } /^\\\.$/ { c = 0 } c' \
+		    "$T/rows.sql" >"$T/rows.data"
+		awk '/^COPY /{ c = 1; next } /^\\\.$/ { c = 0 } c' \
+		    "$FIX/app.sql" >"$T/app.data"
+		bad=$(LC_ALL=C grep -vxF -f "$T/app.data" "$T/rows.data" |
+		    head -n 1 || true)
+		[ -z "$bad" ] || { say "rows: $name: a row not in app.sql:" \
+		    "$(printf '%s' "$bad" | cut -c1-80)"; return 1; }
+		;;
+	esac
+}
+
+# match_ok DIR WANT FILE ERE: a line of FILE matches ERE (WANT 1) or
+# none does (WANT 0).
+match_ok() {
+	local dir=$1 want=$2 name=$3 re=$4 f got=0
+	case $name in
+	stdout) f=$T/out ;;
+	stderr) f=$T/err ;;
+	*) f=$dir/$name ;;
+	esac
+	[ -f "$f" ] || { say "match: $name: not written"; return 1; }
+	re=${re//\\t/$'\t'}
+	plain "$f" | grep -Eq -- "$re" && got=1
+	[ "$got" = "$want" ] && return 0
+	if [ "$want" = 1 ]; then
+		say "$name: no line matches /$4/"
+		head -n 6 "$f" | cut -c1-120 | sed 's/^/#   /' >&2
+	else
+		say "$name: a line matches /$4/:" \
+		    "$(plain "$f" | grep -E -m 1 -- "$re" | cut -c1-80)"
+	fi
+	return 1
+}
+
+# expect_ok DIR CMD EXPECTATIONS: every expectation (US-separated) holds.
+expect_ok() {
+	local dir=$1 cmd=$2 e rc=0 kind file rest
+	local -a es words
+	IFS=$US read -ra es <<<"$3"
+	for e in "${es[@]}"; do
+		kind=${e%% *}
+		rest=${e#* }
+		file=${rest%% *}
+		rest=${rest#* }
+		case $kind in
+		rows)
+			read -ra words <<<"$rest"
+			rows_ok "$dir" "$file" "$cmd" "${words[@]}" || rc=1
+			;;
+		match)
+			match_ok "$dir" 1 "$file" "$rest" || rc=1
+			;;
+		nomatch)
+			match_ok "$dir" 0 "$file" "$rest" || rc=1
+			;;
+		absent)
+			[ ! -e "$dir/$file" ] ||
+			    { say "$file: written"; rc=1; }
+			;;
+		*)
+			say "unknown expectation: $e"
+			rc=1
+			;;
+		esac
+	done
+	return "$rc"
+}
+
+# run_example N PAGE STATUS COMMAND EXPECTATIONS: run COMMAND in a fresh
+# copy of the fixture directory; it exits STATUS, produces output, and
+# meets the EXPECTATIONS.
 run_example() {
-	local n=$1 want=$2 cmd=$3 dir=$T/run$1 rc=0 f out=0
+	local n=$1 page=$2 want=$3 cmd=$4 expect=$5 dir=$T/run$1 rc=0 f out=0
 	cp -R "$FIX" "$dir"
 	snapshot "$dir" >"$T/before"
 	(cd "$dir" && PATH="$T/bin:$PATH" timeout "$RUN_TIMEOUT" \
@@ -280,27 +596,40 @@ run_example() {
 		head -n 8 "$T/err" | sed 's/^/#   stderr: /' >&2
 		return 1
 	fi
+	if [ "$page" = dumpdehydrate.1 ] && [ -z "$expect" ]; then
+		say "no rows, match, nomatch or absent line before the" \
+		    "command"
+		return 1
+	fi
 	if [ "$want" != 0 ]; then
 		[ -s "$T/err" ] || { say "exit $rc and no message"; return 1; }
-		return 0
+		expect_ok "$dir" "$cmd" "$expect"
+		return
 	fi
 	[ -s "$T/out" ] && out=1
 	while IFS= read -r f; do
 		[ -s "$dir/$f" ] && out=1
-		case $f in
-		*.sql|*.sql.gz|*.sql.zst)
+		case $page:$f in
+		dumpdehydrate.1:*.sql|dumpdehydrate.1:*.sql.gz|\
+		dumpdehydrate.1:*.sql.zst)
+			dump_shape_ok "$dir/$f" "$(schema_of "$dir" "$cmd")" ||
+			    return 1
+			;;
+		*:*.sql|*:*.sql.gz|*:*.sql.zst)
 			dump_reads_back "$dir/$f" || return 1
 			;;
 		esac
 	done < <(changed_files "$T/before" "$T/after")
 	[ "$out" = 1 ] || { say "no output: stdout empty, no file written"; \
 	    return 1; }
+	expect_ok "$dir" "$cmd" "$expect"
 }
 
 nrun=0
 nshown=0
+ndehydrate=0
 for page in $PAGES; do
-	while IFS=$'\t' read -r status cmd; do
+	while IFS=$'\t' read -r status cmd expect; do
 		first=${cmd%% *}
 		case $DB_PROGRAMS in
 		*" $first "*)
@@ -310,8 +639,11 @@ for page in $PAGES; do
 			;;
 		esac
 		nrun=$((nrun + 1))
+		case $page in
+		*/dumpdehydrate.1) ndehydrate=$((ndehydrate + 1)) ;;
+		esac
 		check "${page##*/} example: $cmd" \
-		    run_example "$nrun" "$status" "$cmd"
+		    run_example "$nrun" "${page##*/}" "$status" "$cmd" "$expect"
 	done < <(extract_commands "$page")
 done
 
@@ -321,6 +653,9 @@ enough_examples() {
 	[ "$nrun" -ge 5 ] ||
 	    { say "$nrun runnable examples found, expected 5 or more"; \
 	    return 1; }
+	[ "$ndehydrate" -ge 5 ] ||
+	    { say "$ndehydrate runnable examples of dumpdehydrate(1)," \
+	    "expected 5 or more"; return 1; }
 }
 check "the pages have runnable examples ($nrun run, $nshown shown)" \
     enough_examples
