@@ -1107,6 +1107,19 @@ rowerr:
 	return -1;
 }
 
+/* --progress: the reading and the table, "keys: public.orders". */
+static void
+show_table(struct dehydrate *dh, const struct schema_table *t)
+{
+	char what[300];
+
+	if (dh->pg == NULL)
+		return;
+	snprintf(what, sizeof(what), "%s: %s", dh->pass == 2 ? "keys" :
+	    "output", tname(t));
+	progress_table(dh->pg, what);
+}
+
 static int
 col_data(void *ctx, const struct dump_data *d, struct df_error *err)
 {
@@ -1117,8 +1130,7 @@ col_data(void *ctx, const struct dump_data *d, struct df_error *err)
 	dh->cur = NULL;
 	dh->bound = 0;
 	dt = lookup(dh, d->table);
-	if (dh->pg != NULL)
-		progress_table(dh->pg, tname(d->table));
+	show_table(dh, d->table);
 	if (dt == NULL)
 		return DATA_PASS;
 	dt->o->seen = 1;
@@ -1506,8 +1518,7 @@ wr_data(void *ctx, const struct dump_data *d, struct df_error *err)
 	dh->cur = NULL;
 	dh->bound = 0;
 	dt = lookup(dh, d->table);
-	if (dh->pg != NULL)
-		progress_table(dh->pg, tname(d->table));
+	show_table(dh, d->table);
 	if (dt == NULL)
 		return DATA_PASS;
 	o = dt->o;

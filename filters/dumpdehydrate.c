@@ -226,10 +226,13 @@ static int
 p1_data(void *ctx, const struct dump_data *d, struct df_error *err)
 {
 	struct pass1 *p = ctx;
+	char what[300];
 
 	(void)err;
-	if (p->pg != NULL)
-		progress_table(p->pg, d->table->display);
+	if (p->pg != NULL) {
+		snprintf(what, sizeof(what), "schema: %s", d->table->display);
+		progress_table(p->pg, what);
+	}
 	return DATA_PASS;
 }
 

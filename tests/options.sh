@@ -1,9 +1,11 @@
 #!/bin/bash
-# tests/options.sh - dumpscrub's options: --help, the usage text and the
+# tests/options.sh - a program's options: --help, the usage text and the
 # manual page list the same options (STYLE.md rules 8 and 22), the page
 # passes mandoc's lint, and option errors are usage errors (exit 2).
 #
-# Environment: top_srcdir (the source tree) and DUMPSCRUB (the program).
+# Environment: top_srcdir (the source tree) and DUMPSCRUB (the program);
+# PROG, when set, names another program to test the same way (dumpdehydrate:
+# tests/options-dehydrate.sh), which gets a rules file that keeps every row.
 #
 # The page is parsed as mdoc source: an option is the word after an "Fl"
 # macro, so ".It Fl o Ar file , Fl -output Ns = Ns Ar file" is -o and
@@ -20,13 +22,22 @@ set -eu
 # shellcheck source=tests/lib.sh disable=SC1091  # followed with -x
 . "$top_srcdir/tests/lib.sh"
 
-MAN=$top_srcdir/man/dumpscrub.1
+PROG=${PROG:-$DUMPSCRUB}
+NAME=$(basename "$PROG")
+MAN=$top_srcdir/man/$NAME.1
 [ -r "$MAN" ] || fail "no manual page: $MAN"
-[ -x "$DUMPSCRUB" ] || fail "not executable: $DUMPSCRUB"
+[ -x "$PROG" ] || fail "not executable: $PROG"
 
 tmpdir D
 
-# A small dump that dumpscrub passes through with exit 0: an option
+# Arguments every run gets: dumpdehydrate needs rules; these keep all.
+PROG_ARGS=()
+if [ "$NAME" = dumpdehydrate ]; then
+	printf 'others keep\n' >"$D/all.rules"
+	PROG_ARGS=(-r "$D/all.rules")
+fi
+
+# A small dump that the program passes through with exit 0: an option
 # value that is wrongly accepted then shows as exit 0, not as an
 # unrelated data error.
 cat >"$D/in.sql" <<'EOF'
@@ -45,12 +56,13 @@ COPY public.t (id) FROM stdin;
 EOF
 cp "$D/in.sql" "$D/in2.sql"
 
-# run ARGS...: run dumpscrub with ARGS and the small dump on stdin;
+# run ARGS...: run the program with ARGS and the small dump on stdin;
 # stdout, stderr and the exit status land in $D/out, $D/err and RC.
 RC=0
 run() {
 	RC=0
-	"$DUMPSCRUB" "$@" <"$D/in.sql" >"$D/out" 2>"$D/err" || RC=$?
+	"$PROG" "${PROG_ARGS[@]}" "$@" <"$D/in.sql" >"$D/out" 2>"$D/err" ||
+	    RC=$?
 }
 
 # say MSG...: a diagnostic line for the test log.
@@ -175,20 +187,20 @@ help_ok() {
 	run "$1"
 	[ "$RC" = 0 ] || { say "$1: exit $RC, expected 0"; show_err; return 1; }
 	[ ! -s "$D/err" ] || { say "$1: wrote to stderr"; show_err; return 1; }
-	head -n 1 "$D/out" | grep -q '^usage: dumpscrub ' ||
-	    { say "$1: stdout does not begin with 'usage: dumpscrub '"; return 1; }
+	head -n 1 "$D/out" | grep -q "^usage: $NAME " ||
+	    { say "$1: stdout does not begin with 'usage: $NAME '"; return 1; }
 	grep -q -- '^ *-' "$D/out" ||
 	    { say "$1: no option lines on stdout"; return 1; }
 }
 
-# version_ok ARG: ARG prints "dumpscrub ... N.N" on stdout, nothing on
+# version_ok ARG: ARG prints "NAME ... N.N" on stdout, nothing on
 # stderr, and exits 0.
 version_ok() {
 	run "$1"
 	[ "$RC" = 0 ] || { say "$1: exit $RC, expected 0"; show_err; return 1; }
 	[ ! -s "$D/err" ] || { say "$1: wrote to stderr"; show_err; return 1; }
-	grep -qE '^dumpscrub( .*)? [0-9]+\.[0-9]+' "$D/out" ||
-	    { say "$1: stdout is not 'dumpscrub ... VERSION':"; \
+	grep -qE "^$NAME( .*)? [0-9]+\.[0-9]+" "$D/out" ||
+	    { say "$1: stdout is not '$NAME ... VERSION':"; \
 	    head -n 2 "$D/out" | sed 's/^/#   /' >&2; return 1; }
 }
 
@@ -208,7 +220,7 @@ tr ' ' '\n' <"$D/man.groups" | sort -u >"$D/man.opts"
 usage_options | sort -u >"$D/usage.opts"
 synopsis_source | mdoc_options | sort -u >"$D/synopsis.opts"
 
-[ -s "$D/help.opts" ] || fail "no options found in '$DUMPSCRUB --help'"
+[ -s "$D/help.opts" ] || fail "no options found in '$PROG --help'"
 [ -s "$D/man.opts" ] || fail "no '.It Fl' lines found in $MAN"
 [ -s "$D/usage.opts" ] || fail "no options found in the usage text"
 [ -s "$D/synopsis.opts" ] || fail "no options found in the SYNOPSIS"
@@ -290,20 +302,20 @@ usage_error() {
 	run "$@"
 	[ "$RC" = 2 ] || { say "$*: exit $RC, expected 2"; show_err; return 1; }
 	[ ! -s "$D/out" ] || { say "$*: wrote to stdout"; return 1; }
-	grep -q '^usage: dumpscrub ' "$D/err" ||
-	    { say "$*: no 'usage: dumpscrub' line on stderr"; show_err; return 1; }
+	grep -q "^usage: $NAME " "$D/err" ||
+	    { say "$*: no 'usage: $NAME' line on stderr"; show_err; return 1; }
 }
 
 # bad_value OPTION ARGS...: exit 2, nothing on stdout, and stderr begins
-# with "dumpscrub: " and names OPTION.
+# with "NAME: " and names OPTION.
 bad_value() {
 	local opt=$1
 	shift
 	run "$@"
 	[ "$RC" = 2 ] || { say "$*: exit $RC, expected 2"; show_err; return 1; }
 	[ ! -s "$D/out" ] || { say "$*: wrote to stdout"; return 1; }
-	head -n 1 "$D/err" | grep -q '^dumpscrub: ' ||
-	    { say "$*: stderr does not begin with 'dumpscrub: '"; show_err; \
+	head -n 1 "$D/err" | grep -q "^$NAME: " ||
+	    { say "$*: stderr does not begin with '$NAME: '"; show_err; \
 	    return 1; }
 	grep -qF -- "$opt" "$D/err" ||
 	    { say "$*: the message does not name $opt"; show_err; return 1; }
@@ -329,6 +341,16 @@ done
 for v in oracle PG sqlite ''; do
 	check "--dialect='$v': exit 2" bad_value --dialect --dialect="$v"
 done
+
+if [ "$NAME" = dumpdehydrate ]; then
+	for v in 0 abc 10X 1023K 2P ''; do
+		check "--mem='$v': exit 2" bad_value --mem --mem="$v"
+	done
+	check "--explain with -o: usage error" bad_value --explain --explain \
+	    -o "$D/x.sql"
+	check "--mem=1M accepted" accepted --mem=1M
+	check "--tmpdir accepted" accepted --tmpdir="$D"
+fi
 
 # An option that takes an argument, given none, is a usage error.
 for opt in --compress --dialect --max-row --output --rules --schema -o -r
@@ -356,7 +378,7 @@ progress_lines() {
 		say "terminal controls in a log"
 		return 1
 	fi
-	tail -n 1 "$D/err" | grep -Eq '^dumpscrub: .* \(100%\), ETA 0:00, .*/s$' ||
+	tail -n 1 "$D/err" | grep -Eq "^$NAME: .* \\(100%\\), ETA 0:00, .*/s\$" ||
 	    { say "last line: $(tail -n 1 "$D/err")"; return 1; }
 }
 check "--progress to a log: plain lines ending at 100%" progress_lines
