@@ -54,12 +54,35 @@ static const char *const cls_names[] = { "other", "truncated", "rooted",
 
 struct dtab;
 
+/*
+ * A column list of a table, collected: per row the id of its value in a
+ * dictionary of the list's distinct values (KV_NONE: a NULL in it, or the
+ * when condition does not hold).  Sets are collected per table, from its
+ * own keys, foreign keys and relations, when its rows are read: what other
+ * tables need of it is matched up afterwards, by the plan.
+ */
+struct kset {
+	struct dtab	*o;
+	size_t		 ncols;
+	size_t		*k;		/* its columns: indexes into o->names */
+	const struct rule_cond *when;
+	struct kdict	 dict;
+	struct kvec	 ids;		/* per row of o */
+	int		 used;		/* the plan reads its ids */
+	/*
+	 * A key no reference may need (read before the tables that would
+	 * reference it): its tuples are logged as read, and only made into
+	 * ids if the plan needs them.
+	 */
+	int		 lazy;
+	struct kvec	 log;		/* varint (length + 1, 0: none), tuple */
+};
+
 struct domain {
 	struct dtab	*o;		/* the referenced table */
 	size_t		 ncols;
-	size_t		*k;		/* its columns: indexes into o->names */
-	struct kdict	 dict;
-	struct kvec	 pid;		/* per row of o: id or KV_NONE */
+	char	       **cols;		/* its columns */
+	struct kset	*set;		/* their values; NULL: o truncated */
 	struct kvec	 off, rows;	/* id -> rows of o (CSR) */
 };
 
@@ -70,10 +93,13 @@ struct edge {
 	char		*what;		/* "fk NAME" or "relation FILE:LINE" */
 	struct dtab	*c;		/* the referencing table */
 	size_t		 ncols;
-	size_t		*k;		/* its columns: indexes into c->names */
+	char	       **cols;		/* its columns */
+	struct kset	*cs;		/* their values, in c's own ids */
 	struct domain	*d;
 	const struct rule_cond *when;
-	struct kvec	 cid;		/* per row of c: id in d, or KV_NONE */
+	struct kvec	 own;		/* cs's ids mapped to d's */
+	const struct kvec *cid;		/* per row of c: id in d, or KV_NONE
+					   (own; cs->ids if d is truncated) */
 	struct kvec	 off, rows;	/* follow: id -> rows of c (CSR) */
 	int		 follow;	/* d->o is followed, c is another table */
 	int		 nullify;	/* d->o is `truncate ... nullify` */
@@ -104,7 +130,10 @@ struct dtab {
 	size_t		 nkeeps;
 	struct keepst	*keeps;
 	int		 follow;
-	int		 collect;	/* pass 2 reads its keys */
+	int		 ruled;		/* its rules are bound */
+	int		 planned;	/* what to collect is decided */
+	int		 read;		/* its rows are read for keys */
+	int		 collect;	/* kept row by row (a bitmap) */
 	int		 all;		/* every row kept, from the start */
 	size_t		 comp;		/* union-find parent (owners) */
 	/* the columns pass 2 decodes, as unquoted names */
@@ -114,12 +143,13 @@ struct dtab {
 	long		*cond_k;	/* condition id -> names index */
 	size_t		 npk;
 	size_t		*pk_k;		/* sample: the primary key */
-	size_t		 nout, nin, ndoms;
+	size_t		 nout, nin, nsets;
 	struct edge    **out;		/* edges from this table */
 	struct edge    **in;		/* follow edges into this table */
-	struct domain  **doms;		/* domains of this table */
+	struct kset    **sets;		/* column lists collected */
 	/* rows (owners) */
 	uint64_t	 nrows, nkept, wrow;
+	uint64_t	 nroots;	/* kept by where and sample */
 	unsigned long long bytes;	/* of data statements, pass 2 */
 	struct kvec	 kept;
 	unsigned long long *why;
@@ -129,9 +159,13 @@ struct dtab {
 struct dehydrate {
 	const struct rules *rs;
 	struct kmem	*m;
-	struct schema	*sch;
+	struct schema	*sch;		/* the catalog of the whole dump */
+	int		 full;		/* sch is whole while rows are read */
+	int		 live;		/* the reader fills sch as it reads */
+	int		 keys_known;	/* keys precede the rows (MySQL) */
+	int		 graphed;	/* plan_graph() done */
 	size_t		 ntabs;
-	struct dtab	*tabs;
+	struct dtab    **tabs;		/* in the catalog's order, once planned */
 	size_t		 nedges, ndoms;
 	struct edge    **edges;
 	struct domain  **doms;
@@ -180,15 +214,31 @@ table_match(const struct rule_name *n, const struct schema_table *t)
 	return 0;
 }
 
+/*
+ * The dtab of a table of the plan's catalog, made on first use; a
+ * partition's owner is its partitioned table's.
+ */
 static struct dtab *
-dtab_of(const struct dehydrate *dh, const struct schema_table *t)
+dtab_get(struct dehydrate *dh, struct schema_table *t)
 {
-	size_t i;
+	struct schema_table *top = t;
+	struct dtab *dt;
+	size_t depth;
 
-	for (i = 0; i < dh->ntabs; i++)
-		if (dh->tabs[i].t == t)
-			return &dh->tabs[i];
-	return NULL;
+	if (t->user != NULL)
+		return t->user;
+	dt = xcalloc(1, sizeof(*dt));
+	dt->t = t;
+	kvec_init(&dt->kept, dh->m);
+	t->user = dt;
+	dh->tabs = xrealloc(dh->tabs, (dh->ntabs + 1) * sizeof(*dh->tabs));
+	dt->ix = dh->ntabs;
+	dh->tabs[dh->ntabs++] = dt;
+	for (depth = 0; top->partition && top->parent != NULL && depth < 32;
+	    depth++)
+		top = top->parent;
+	dt->o = top == t ? dt : dtab_get(dh, top)->o;
+	return dt;
 }
 
 /* The index of name in o->names, added if new. */
@@ -277,254 +327,6 @@ bind_cond(struct dehydrate *dh, struct dtab *o, const struct rule_cond *c,
 	return 0;
 }
 
-static struct domain *
-domain_get(struct dehydrate *dh, struct dtab *o, char **cols, size_t n)
-{
-	struct domain *d;
-	size_t i, k;
-
-	for (i = 0; i < dh->ndoms; i++) {
-		d = dh->doms[i];
-		if (d->o != o || d->ncols != n)
-			continue;
-		for (k = 0; k < n; k++)
-			if (strcmp(o->names[d->k[k]], cols[k]) != 0)
-				break;
-		if (k == n)
-			return d;
-	}
-	d = xcalloc(1, sizeof(*d));
-	d->o = o;
-	d->ncols = n;
-	d->k = xcalloc(n, sizeof(*d->k));
-	for (k = 0; k < n; k++)
-		d->k[k] = name_k(o, cols[k]);
-	kdict_init(&d->dict, dh->m);
-	kvec_init(&d->pid, dh->m);
-	kvec_init(&d->off, dh->m);
-	kvec_init(&d->rows, dh->m);
-	dh->doms = xrealloc(dh->doms, (dh->ndoms + 1) * sizeof(*dh->doms));
-	dh->doms[dh->ndoms++] = d;
-	o->doms = xrealloc(o->doms, (o->ndoms + 1) * sizeof(*o->doms));
-	o->doms[o->ndoms++] = d;
-	return d;
-}
-
-static void
-add_label(struct buf *b, const struct dtab *o, char **cols, size_t n)
-{
-	size_t i;
-
-	buf_adds(b, tname(o->t));
-	buf_addc(b, '(');
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_addc(b, ',');
-		buf_adds(b, cols[i]);
-	}
-	buf_addc(b, ')');
-}
-
-static void
-add_edge(struct dehydrate *dh, struct dtab *c, char **ccols, struct dtab *p,
-    char **pcols, size_t n, const struct rule_cond *when, const char *what,
-    int fk)
-{
-	struct domain *d;
-	struct edge *e;
-	struct buf b;
-	size_t i, k;
-
-	d = domain_get(dh, p, pcols, n);
-	/* The same reference declared twice (or by a relation too). */
-	for (i = 0; i < dh->nedges; i++) {
-		e = dh->edges[i];
-		if (e->c != c || e->d != d || e->ncols != n || e->when != NULL ||
-		    when != NULL)
-			continue;
-		for (k = 0; k < n; k++)
-			if (strcmp(c->names[e->k[k]], ccols[k]) != 0)
-				break;
-		if (k == n)
-			return;
-	}
-	e = xcalloc(1, sizeof(*e));
-	e->ix = dh->nedges;
-	e->fk = fk;
-	e->c = c;
-	e->d = d;
-	e->ncols = n;
-	e->when = when;
-	e->k = xcalloc(n, sizeof(*e->k));
-	for (k = 0; k < n; k++)
-		e->k[k] = name_k(c, ccols[k]);
-	buf_init(&b, 0);
-	add_label(&b, c, ccols, n);
-	buf_adds(&b, " -> ");
-	add_label(&b, p, pcols, n);
-	buf_addc(&b, '\0');
-	e->label = b.p;
-	e->what = xstrdup(what);
-	kvec_init(&e->cid, dh->m);
-	kvec_init(&e->off, dh->m);
-	kvec_init(&e->rows, dh->m);
-	dh->edges = xrealloc(dh->edges, (dh->nedges + 1) *
-	    sizeof(*dh->edges));
-	dh->edges[dh->nedges++] = e;
-	c->out = xrealloc(c->out, (c->nout + 1) * sizeof(*c->out));
-	c->out[c->nout++] = e;
-}
-
-/* The foreign keys of t (any table of the catalog) as edges. */
-static void
-fk_edges(struct dehydrate *dh, struct dtab *dt)
-{
-	const struct schema_table *t = dt->t, *pt;
-	const struct schema_fk *fk;
-	struct dtab *p;
-	char **cc, **pc, what[300];
-	size_t i, k;
-
-	for (i = 0; i < t->nfk; i++) {
-		fk = &t->fks[i];
-		pt = schema_find(dh->sch, fk->ref_schema, fk->ref_table);
-		if (pt == NULL && fk->ref_schema != NULL)
-			pt = schema_find(dh->sch, NULL, fk->ref_table);
-		p = pt != NULL ? dtab_of(dh, pt) : NULL;
-		if (p == NULL) {
-			df_warnx("%s: foreign key %s references %s, which is "
-			    "not in the dump: ignored", tname(t),
-			    fk->name ? fk->name : "", fk->ref_table);
-			continue;
-		}
-		p = p->o;
-		if (fk->ref_cols == NULL && p->t->pk.n != fk->cols.n) {
-			df_warnx("%s: foreign key %s: %s has no matching "
-			    "primary key: ignored", tname(t),
-			    fk->name ? fk->name : "", tname(p->t));
-			continue;
-		}
-		cc = xcalloc(fk->cols.n, sizeof(*cc));
-		pc = xcalloc(fk->cols.n, sizeof(*pc));
-		for (k = 0; k < fk->cols.n; k++) {
-			cc[k] = t->cols[fk->cols.cols[k]].name;
-			pc[k] = fk->ref_cols != NULL && k < fk->nref ?
-			    fk->ref_cols[k] :
-			    p->t->cols[p->t->pk.cols[k]].name;
-			if (col_index(p->t, pc[k]) >= 0)
-				pc[k] = p->t->cols[col_index(p->t,
-				    pc[k])].name;
-		}
-		snprintf(what, sizeof(what), "fk %s", fk->name ? fk->name :
-		    "(unnamed)");
-		add_edge(dh, dt->o, cc, p, pc, fk->cols.n, NULL, what, 1);
-		free(cc);
-		free(pc);
-	}
-}
-
-/* Canonical names of a relation's columns in t; -1 if one is missing. */
-static int
-rel_cols(const struct dtab *o, char **in, char **out, size_t n,
-    const struct rule_name *rn, struct df_error *err)
-{
-	size_t k;
-	long ix;
-
-	for (k = 0; k < n; k++) {
-		ix = col_index(o->t, in[k]);
-		if (ix < 0 && o->t->declared)
-			return rule_err(err, &rn->pos, "relation: %s has no "
-			    "column \"%s\"", tname(o->t), in[k]);
-		out[k] = ix >= 0 ? o->t->cols[ix].name : in[k];
-	}
-	return 0;
-}
-
-static int
-relation_edges(struct dehydrate *dh, const struct rule_relation *rel,
-    struct df_error *err)
-{
-	char **cc, **pc, what[300];
-	struct dtab *c, *p;
-	size_t i, j, n = 0;
-	int rc = 0;
-
-	cc = xcalloc(rel->ncols, sizeof(*cc));
-	pc = xcalloc(rel->ncols, sizeof(*pc));
-	snprintf(what, sizeof(what), "relation %s:%lu", rel->from.pos.file,
-	    rel->from.pos.line);
-	for (i = 0; i < dh->ntabs && rc == 0; i++) {
-		c = &dh->tabs[i];
-		if (c->o != c || !table_match(&rel->from, c->t))
-			continue;
-		for (j = 0; j < dh->ntabs && rc == 0; j++) {
-			p = &dh->tabs[j];
-			if (p->o != p || !table_match(&rel->to, p->t))
-				continue;
-			if (rel_cols(c, rel->from_cols, cc, rel->ncols,
-			    &rel->from, err) == -1 || rel_cols(p,
-			    rel->to_cols, pc, rel->ncols, &rel->to,
-			    err) == -1 || bind_cond(dh, c, rel->when,
-			    "relation", err) == -1) {
-				rc = -1;
-				break;
-			}
-			add_edge(dh, c, cc, p, pc, rel->ncols, rel->when,
-			    what, 0);
-			n++;
-		}
-	}
-	free(cc);
-	free(pc);
-	if (rc == 0 && n == 0)
-		df_warnx("%s:%lu:%lu: relation %s -> %s: no such tables in "
-		    "the dump", rel->from.pos.file, rel->from.pos.line,
-		    rel->from.pos.col, rel->from.text, rel->to.text);
-	return rc;
-}
-
-static size_t
-uf_find(struct dehydrate *dh, size_t i)
-{
-	while (dh->tabs[i].comp != i) {
-		dh->tabs[i].comp = dh->tabs[dh->tabs[i].comp].comp;
-		i = dh->tabs[i].comp;
-	}
-	return i;
-}
-
-/* Classes: truncated, rooted, connected (a root in its component), other. */
-static void
-classify(struct dehydrate *dh)
-{
-	struct dtab *a, *b;
-	size_t i, *rooted;
-
-	for (i = 0; i < dh->ntabs; i++)
-		dh->tabs[i].comp = i;
-	for (i = 0; i < dh->nedges; i++) {
-		a = dh->edges[i]->c;
-		b = dh->edges[i]->d->o;
-		if (a->cls == CLS_TRUNC || b->cls == CLS_TRUNC)
-			continue;
-		dh->tabs[uf_find(dh, a->ix)].comp = uf_find(dh, b->ix);
-	}
-	rooted = xcalloc(dh->ntabs + 1, sizeof(*rooted));
-	for (i = 0; i < dh->ntabs; i++)
-		if (dh->tabs[i].o == &dh->tabs[i] &&
-		    dh->tabs[i].cls == CLS_ROOT)
-			rooted[uf_find(dh, i)] = 1;
-	for (i = 0; i < dh->ntabs; i++) {
-		a = &dh->tabs[i];
-		if (a->o != a || a->cls != CLS_OTHER)
-			continue;
-		if (rooted[uf_find(dh, i)])
-			a->cls = CLS_CONN;
-	}
-	free(rooted);
-}
-
 /* keep, truncate and follow of one owner. */
 static int
 bind_rules(struct dehydrate *dh, struct dtab *o, struct df_error *err)
@@ -535,6 +337,9 @@ bind_rules(struct dehydrate *dh, struct dtab *o, struct df_error *err)
 	size_t i, k;
 	long ix;
 
+	if (o->ruled)
+		return 0;
+	o->ruled = 1;
 	for (i = 0; i < rs->ntruncate && o->trunc == NULL; i++)
 		if (table_match(&rs->truncate[i].name, o->t))
 			o->trunc = &rs->truncate[i];
@@ -603,6 +408,425 @@ bind_rules(struct dehydrate *dh, struct dtab *o, struct df_error *err)
 	return 0;
 }
 
+/* The set of o's columns cols (as o names them) under when; made if create. */
+static struct kset *
+kset_find(struct dehydrate *dh, struct dtab *o, char **cols, size_t n,
+    const struct rule_cond *when, int create)
+{
+	struct kset *ks;
+	size_t i, k;
+
+	for (i = 0; i < o->nsets; i++) {
+		ks = o->sets[i];
+		if (ks->ncols != n || ks->when != when)
+			continue;
+		for (k = 0; k < n; k++)
+			if (strcmp(o->names[ks->k[k]], cols[k]) != 0)
+				break;
+		if (k == n)
+			return ks;
+	}
+	if (!create)
+		return NULL;
+	ks = xcalloc(1, sizeof(*ks));
+	ks->o = o;
+	ks->ncols = n;
+	ks->when = when;
+	ks->k = xcalloc(n ? n : 1, sizeof(*ks->k));
+	for (k = 0; k < n; k++)
+		ks->k[k] = name_k(o, cols[k]);
+	kdict_init(&ks->dict, dh->m);
+	kvec_init(&ks->ids, dh->m);
+	kvec_init(&ks->log, dh->m);
+	o->sets = xrealloc(o->sets, (o->nsets + 1) * sizeof(*o->sets));
+	o->sets[o->nsets++] = ks;
+	return ks;
+}
+
+/* Columns of t by index, as names (borrowed) into out. */
+static void
+key_names(const struct schema_table *t, const struct schema_key *key,
+    char **out)
+{
+	size_t k;
+
+	for (k = 0; k < key->n; k++)
+		out[k] = t->cols[key->cols[k]].name;
+}
+
+/* Names as o's catalog writes them (a rule may differ in case). */
+static void
+canon(const struct dtab *o, char **cols, size_t n)
+{
+	size_t k;
+	long ix;
+
+	for (k = 0; k < n; k++) {
+		ix = col_index(o->t, cols[k]);
+		if (ix >= 0)
+			cols[k] = o->t->cols[ix].name;
+	}
+}
+
+/* The table a foreign key references, or NULL. */
+static struct schema_table *
+fk_target(struct dehydrate *dh, const struct schema_fk *fk)
+{
+	struct schema_table *pt;
+
+	pt = schema_find(dh->sch, fk->ref_schema, fk->ref_table);
+	if (pt == NULL && fk->ref_schema != NULL)
+		pt = schema_find(dh->sch, NULL, fk->ref_table);
+	return pt;
+}
+
+/*
+ * The referenced columns of fk into out (n of them), as p names them;
+ * -1 if they are the primary key p does not have.
+ */
+static int
+fk_ref_cols(const struct schema_fk *fk, const struct dtab *p, char **out)
+{
+	size_t k;
+
+	if (fk->ref_cols == NULL && p->t->pk.n != fk->cols.n)
+		return -1;
+	for (k = 0; k < fk->cols.n; k++)
+		out[k] = fk->ref_cols != NULL && k < fk->nref ?
+		    fk->ref_cols[k] : p->t->cols[p->t->pk.cols[k]].name;
+	canon(p, out, fk->cols.n);
+	return 0;
+}
+
+/* Canonical names of a relation's columns in t; -1 if one is missing. */
+static int
+rel_cols(const struct dtab *o, char **in, char **out, size_t n,
+    const struct rule_name *rn, struct df_error *err)
+{
+	size_t k;
+	long ix;
+
+	for (k = 0; k < n; k++) {
+		ix = col_index(o->t, in[k]);
+		if (ix < 0 && o->t->declared)
+			return rule_err(err, &rn->pos, "relation: %s has no "
+			    "column \"%s\"", tname(o->t), in[k]);
+		out[k] = ix >= 0 ? o->t->cols[ix].name : in[k];
+	}
+	return 0;
+}
+
+/*
+ * Decide which column lists of o to collect when its rows are read: its
+ * primary key and UNIQUE keys (what foreign keys reference), the foreign
+ * keys of it and its partitions, the relations that name it, and, with
+ * the whole catalog at hand, whatever other tables' foreign keys
+ * reference.  Binds its keep, truncate and follow rules too.
+ */
+static int
+collect_plan(struct dehydrate *dh, struct dtab *o, struct df_error *err)
+{
+	const struct rules *rs = dh->rs;
+	const struct rule_relation *rel;
+	struct schema_table *t, *pt;
+	char **cols;
+	size_t i, j, k, n, max = 1;
+
+	if (o->planned)
+		return 0;
+	o->planned = 1;
+	if (bind_rules(dh, o, err) == -1)
+		return -1;
+	if (o->trunc != NULL)
+		return 0;
+	n = schema_count(dh->sch);
+	for (i = 0; i < n; i++) {
+		t = schema_at(dh->sch, i);
+		if (t->ncols > max)
+			max = t->ncols;
+		for (j = 0; j < t->nfk; j++)
+			if (t->fks[j].cols.n > max)
+				max = t->fks[j].cols.n;
+	}
+	for (i = 0; i < rs->nrelation; i++)
+		if (rs->relation[i].ncols > max)
+			max = rs->relation[i].ncols;
+	cols = xcalloc(max, sizeof(*cols));
+	/* Keys are logged, unless a reference below needs them anyway. */
+	if (o->t->pk.n > 0) {
+		key_names(o->t, &o->t->pk, cols);
+		kset_find(dh, o, cols, o->t->pk.n, NULL, 1)->lazy = !dh->full;
+	}
+	for (i = 0; i < o->t->nuniq; i++) {
+		key_names(o->t, &o->t->uniq[i], cols);
+		kset_find(dh, o, cols, o->t->uniq[i].n, NULL, 1)->lazy =
+		    !dh->full;
+	}
+	for (i = 0; i < n; i++) {
+		t = schema_at(dh->sch, i);
+		for (j = 0; j < t->nfk; j++) {
+			const struct schema_fk *fk = &t->fks[j];
+
+			if (dtab_get(dh, t)->o == o) {
+				key_names(t, &fk->cols, cols);
+				canon(o, cols, fk->cols.n);
+				kset_find(dh, o, cols, fk->cols.n, NULL,
+				    1)->lazy = 0;
+			}
+			if (!dh->full || (pt = fk_target(dh, fk)) == NULL ||
+			    dtab_get(dh, pt)->o != o)
+				continue;
+			if (fk_ref_cols(fk, o, cols) == 0)
+				kset_find(dh, o, cols, fk->cols.n, NULL,
+				    1)->lazy = 0;
+		}
+	}
+	for (i = 0; i < rs->nrelation; i++) {
+		rel = &rs->relation[i];
+		if (table_match(&rel->from, o->t)) {
+			if (rel_cols(o, rel->from_cols, cols, rel->ncols,
+			    &rel->from, err) == -1 || bind_cond(dh, o,
+			    rel->when, "relation", err) == -1)
+				goto fail;
+			kset_find(dh, o, cols, rel->ncols, rel->when,
+			    1)->lazy = 0;
+		}
+		if (table_match(&rel->to, o->t)) {
+			if (rel_cols(o, rel->to_cols, cols, rel->ncols,
+			    &rel->to, err) == -1)
+				goto fail;
+			kset_find(dh, o, cols, rel->ncols, NULL, 1)->lazy = 0;
+		}
+	}
+	free(cols);
+	o->read = o->nsets > 0;
+	for (k = 0; k < o->nkeeps; k++)
+		if (o->keeps[k].r->kind != KEEP_ALL)
+			o->read = 1;
+	return 0;
+fail:
+	free(cols);
+	return -1;
+}
+
+static struct domain *
+domain_get(struct dehydrate *dh, struct dtab *o, char **cols, size_t n)
+{
+	struct domain *d;
+	size_t i, k;
+
+	for (i = 0; i < dh->ndoms; i++) {
+		d = dh->doms[i];
+		if (d->o != o || d->ncols != n)
+			continue;
+		for (k = 0; k < n; k++)
+			if (strcmp(d->cols[k], cols[k]) != 0)
+				break;
+		if (k == n)
+			return d;
+	}
+	d = xcalloc(1, sizeof(*d));
+	d->o = o;
+	d->ncols = n;
+	d->cols = xcalloc(n ? n : 1, sizeof(*d->cols));
+	for (k = 0; k < n; k++)
+		d->cols[k] = xstrdup(cols[k]);
+	kvec_init(&d->off, dh->m);
+	kvec_init(&d->rows, dh->m);
+	dh->doms = xrealloc(dh->doms, (dh->ndoms + 1) * sizeof(*dh->doms));
+	dh->doms[dh->ndoms++] = d;
+	return d;
+}
+
+static void
+add_label(struct buf *b, const struct dtab *o, char **cols, size_t n)
+{
+	size_t i;
+
+	buf_adds(b, tname(o->t));
+	buf_addc(b, '(');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(b, ',');
+		buf_adds(b, cols[i]);
+	}
+	buf_addc(b, ')');
+}
+
+static void
+add_edge(struct dehydrate *dh, struct dtab *c, char **ccols, struct dtab *p,
+    char **pcols, size_t n, const struct rule_cond *when, const char *what,
+    int fk)
+{
+	struct domain *d;
+	struct edge *e;
+	struct buf b;
+	size_t i, k;
+
+	d = domain_get(dh, p, pcols, n);
+	/* The same reference declared twice (or by a relation too). */
+	for (i = 0; i < dh->nedges; i++) {
+		e = dh->edges[i];
+		if (e->c != c || e->d != d || e->ncols != n || e->when != when)
+			continue;
+		for (k = 0; k < n; k++)
+			if (strcmp(e->cols[k], ccols[k]) != 0)
+				break;
+		if (k == n)
+			return;
+	}
+	e = xcalloc(1, sizeof(*e));
+	e->ix = dh->nedges;
+	e->fk = fk;
+	e->c = c;
+	e->d = d;
+	e->ncols = n;
+	e->when = when;
+	e->cols = xcalloc(n ? n : 1, sizeof(*e->cols));
+	for (k = 0; k < n; k++)
+		e->cols[k] = xstrdup(ccols[k]);
+	buf_init(&b, 0);
+	add_label(&b, c, ccols, n);
+	buf_adds(&b, " -> ");
+	add_label(&b, p, pcols, n);
+	buf_addc(&b, '\0');
+	e->label = b.p;
+	e->what = xstrdup(what);
+	kvec_init(&e->own, dh->m);
+	kvec_init(&e->off, dh->m);
+	kvec_init(&e->rows, dh->m);
+	dh->edges = xrealloc(dh->edges, (dh->nedges + 1) *
+	    sizeof(*dh->edges));
+	dh->edges[dh->nedges++] = e;
+	c->out = xrealloc(c->out, (c->nout + 1) * sizeof(*c->out));
+	c->out[c->nout++] = e;
+}
+
+/* The foreign keys of t (any table of the catalog) as edges. */
+static void
+fk_edges(struct dehydrate *dh, struct dtab *dt)
+{
+	const struct schema_table *t = dt->t;
+	const struct schema_fk *fk;
+	struct schema_table *pt;
+	struct dtab *p;
+	char **cc, **pc, what[300];
+	size_t i;
+
+	for (i = 0; i < t->nfk; i++) {
+		fk = &t->fks[i];
+		pt = fk_target(dh, fk);
+		if (pt == NULL) {
+			df_warnx("%s: foreign key %s references %s, which is "
+			    "not in the dump: ignored", tname(t),
+			    fk->name ? fk->name : "", fk->ref_table);
+			continue;
+		}
+		p = dtab_get(dh, pt)->o;
+		cc = xcalloc(fk->cols.n + 1, sizeof(*cc));
+		pc = xcalloc(fk->cols.n + 1, sizeof(*pc));
+		key_names(t, &fk->cols, cc);
+		canon(dt->o, cc, fk->cols.n);
+		if (fk_ref_cols(fk, p, pc) == -1) {
+			df_warnx("%s: foreign key %s: %s has no matching "
+			    "primary key: ignored", tname(t),
+			    fk->name ? fk->name : "", tname(p->t));
+		} else {
+			snprintf(what, sizeof(what), "fk %s", fk->name ?
+			    fk->name : "(unnamed)");
+			add_edge(dh, dt->o, cc, p, pc, fk->cols.n, NULL, what,
+			    1);
+		}
+		free(cc);
+		free(pc);
+	}
+}
+
+static int
+relation_edges(struct dehydrate *dh, const struct rule_relation *rel,
+    struct df_error *err)
+{
+	char **cc, **pc, what[300];
+	struct dtab *c, *p;
+	size_t i, j, n = 0;
+	int rc = 0;
+
+	cc = xcalloc(rel->ncols + 1, sizeof(*cc));
+	pc = xcalloc(rel->ncols + 1, sizeof(*pc));
+	snprintf(what, sizeof(what), "relation %s:%lu", rel->from.pos.file,
+	    rel->from.pos.line);
+	for (i = 0; i < dh->ntabs && rc == 0; i++) {
+		c = dh->tabs[i];
+		if (c->o != c || !table_match(&rel->from, c->t))
+			continue;
+		for (j = 0; j < dh->ntabs && rc == 0; j++) {
+			p = dh->tabs[j];
+			if (p->o != p || !table_match(&rel->to, p->t))
+				continue;
+			if (rel_cols(c, rel->from_cols, cc, rel->ncols,
+			    &rel->from, err) == -1 || rel_cols(p,
+			    rel->to_cols, pc, rel->ncols, &rel->to,
+			    err) == -1 || bind_cond(dh, c, rel->when,
+			    "relation", err) == -1) {
+				rc = -1;
+				break;
+			}
+			add_edge(dh, c, cc, p, pc, rel->ncols, rel->when,
+			    what, 0);
+			n++;
+		}
+	}
+	free(cc);
+	free(pc);
+	if (rc == 0 && n == 0)
+		df_warnx("%s:%lu:%lu: relation %s -> %s: no such tables in "
+		    "the dump", rel->from.pos.file, rel->from.pos.line,
+		    rel->from.pos.col, rel->from.text, rel->to.text);
+	return rc;
+}
+
+static size_t
+uf_find(struct dehydrate *dh, size_t i)
+{
+	while (dh->tabs[i]->comp != i) {
+		dh->tabs[i]->comp = dh->tabs[dh->tabs[i]->comp]->comp;
+		i = dh->tabs[i]->comp;
+	}
+	return i;
+}
+
+/* Classes: truncated, rooted, connected (a root in its component), other. */
+static void
+classify(struct dehydrate *dh)
+{
+	struct dtab *a, *b;
+	size_t i, *rooted;
+
+	for (i = 0; i < dh->ntabs; i++)
+		dh->tabs[i]->comp = i;
+	for (i = 0; i < dh->nedges; i++) {
+		a = dh->edges[i]->c;
+		b = dh->edges[i]->d->o;
+		if (a->cls == CLS_TRUNC || b->cls == CLS_TRUNC)
+			continue;
+		dh->tabs[uf_find(dh, a->ix)]->comp = uf_find(dh, b->ix);
+	}
+	rooted = xcalloc(dh->ntabs + 1, sizeof(*rooted));
+	for (i = 0; i < dh->ntabs; i++)
+		if (dh->tabs[i]->o == dh->tabs[i] &&
+		    dh->tabs[i]->cls == CLS_ROOT)
+			rooted[uf_find(dh, i)] = 1;
+	for (i = 0; i < dh->ntabs; i++) {
+		a = dh->tabs[i];
+		if (a->o != a || a->cls != CLS_OTHER)
+			continue;
+		if (rooted[uf_find(dh, i)])
+			a->cls = CLS_CONN;
+	}
+	free(rooted);
+}
+
+
 /*
  * A `truncate ... nullify` table referenced by c: the referencing columns
  * are set to NULL in the kept rows, so none may be NOT NULL.
@@ -615,7 +839,7 @@ check_nullify(const struct edge *e, struct df_error *err)
 	long ix;
 
 	for (k = 0; k < e->ncols; k++) {
-		ix = col_index(c->t, c->names[e->k[k]]);
+		ix = col_index(c->t, e->cols[k]);
 		if (ix >= 0 && (c->t->cols[ix].flags & COL_NOT_NULL))
 			return rule_err(err, &e->d->o->trunc->name.pos,
 			    "truncate ... nullify: %s is NOT NULL, and "
@@ -624,39 +848,128 @@ check_nullify(const struct edge *e, struct df_error *err)
 	return 0;
 }
 
-int
-dh_plan(struct dehydrate *dh, struct schema *sch, struct df_error *err)
+/* A lazy set's tuple (NULL: none), as varint length + 1 and bytes. */
+static int
+log_tuple(struct kset *set, const char *p, size_t n, struct df_error *err)
+{
+	unsigned char var[10];
+	size_t m = p != NULL ? n + 1 : 0, j = 0;
+
+	do {
+		var[j++] = (unsigned char)((m & 0x7f) | (m > 0x7f ? 0x80 : 0));
+		m >>= 7;
+	} while (m > 0);
+	if (kvec_add(&set->log, var, j, err) == -1)
+		return -1;
+	return p != NULL ? kvec_add(&set->log, p, n, err) : 0;
+}
+
+/* A lazy set the plan needs: its logged tuples into ids. */
+static int
+materialize(struct dehydrate *dh, struct kset *set, struct df_error *err)
+{
+	size_t off = 0, m;
+	uint32_t id;
+	int shift, added;
+
+	while (off < set->log.len) {
+		m = 0;
+		shift = 0;
+		do {
+			m |= (size_t)(set->log.p[off] & 0x7f) << shift;
+			shift += 7;
+		} while (set->log.p[off++] & 0x80);
+		id = KV_NONE;
+		if (m > 0) {
+			if (kdict_intern(&set->dict, set->log.p + off, m - 1,
+			    &id, &added, err) == -1)
+				return -1;
+			off += m - 1;
+		}
+		if (kv32_push(&set->ids, id, err) == -1)
+			return -1;
+		kmem_tick(dh->m);
+	}
+	kvec_free(&set->log);
+	set->lazy = 0;
+	return 0;
+}
+
+/*
+ * An edge's references as ids of its domain: the child's own ids mapped
+ * through the domain's dictionary, one lookup per distinct value.
+ */
+static int
+edge_bind(struct dehydrate *dh, struct edge *e, struct df_error *err)
+{
+	struct kset *cs = e->cs, *ps = e->d->set;
+	unsigned char ibuf[KDICT_INTBUF];
+	const unsigned char *p;
+	uint32_t *map, *own;
+	const uint32_t *ids;
+	size_t j, r, len, n;
+
+	if (cs == NULL)
+		return 0;		/* no rows, or truncated */
+	if (ps == NULL || ps == cs) {
+		/* A truncated or empty target: only NULL or not matters. */
+		e->cid = &cs->ids;
+		cs->used = 1;
+		return 0;
+	}
+	map = xcalloc(cs->dict.n + 1, sizeof(*map));
+	for (j = 0; j < cs->dict.n; j++) {
+		p = kdict_get(&cs->dict, (uint32_t)j, ibuf, &len);
+		map[j] = kdict_find(&ps->dict, p, len);
+		kmem_tick(dh->m);
+	}
+	n = kv32_len(&cs->ids);
+	if (kvec_zero(&e->own, n * sizeof(uint32_t), err) == -1) {
+		free(map);
+		return -1;
+	}
+	ids = kv32(&cs->ids);
+	own = kv32(&e->own);
+	for (r = 0; r < n; r++) {
+		own[r] = ids[r] == KV_NONE ? KV_NONE : map[ids[r]];
+		if (r % 1024 == 0)
+			kmem_tick(dh->m);
+	}
+	free(map);
+	e->cid = &e->own;
+	return 0;
+}
+
+/*
+ * The graph of the whole catalog: every table in the catalog's order,
+ * the rules bound, the edges, the classes, and which tables are kept row
+ * by row (collect): rooted and connected ones, and others kept whole
+ * that point into a truncated table (to find the rows that do).
+ */
+static int
+plan_graph(struct dehydrate *dh, struct df_error *err)
 {
 	const struct rules *rs = dh->rs;
-	struct dtab *o, *top;
+	struct dtab *o, **tabs;
 	struct edge *e;
-	size_t i, n, depth;
+	size_t i, k, n;
 
-	dh->sch = sch;
-	n = schema_count(sch);
+	n = schema_count(dh->sch);
+	tabs = xcalloc(n ? n : 1, sizeof(*tabs));
+	for (i = 0; i < n; i++)
+		tabs[i] = dtab_get(dh, schema_at(dh->sch, i));
+	free(dh->tabs);
+	dh->tabs = tabs;
 	dh->ntabs = n;
-	dh->tabs = xcalloc(n ? n : 1, sizeof(*dh->tabs));
-	for (i = 0; i < n; i++) {
-		dh->tabs[i].t = schema_at(sch, i);
-		dh->tabs[i].ix = i;
-		kvec_init(&dh->tabs[i].kept, dh->m);
-	}
-	/* A partition's rows are its partitioned table's. */
-	for (i = 0; i < n; i++) {
-		const struct schema_table *t = dh->tabs[i].t;
-
-		for (depth = 0; t->partition && t->parent != NULL &&
-		    depth < 32; depth++)
-			t = t->parent;
-		top = dtab_of(dh, t);
-		dh->tabs[i].o = top != NULL ? top : &dh->tabs[i];
-	}
 	for (i = 0; i < n; i++)
-		if (dh->tabs[i].o == &dh->tabs[i] &&
-		    bind_rules(dh, &dh->tabs[i], err) == -1)
+		tabs[i]->ix = i;
+	for (i = 0; i < n; i++) {
+		o = tabs[i];
+		if (o->o == o && bind_rules(dh, o, err) == -1)
 			return -1;
+	}
 	for (i = 0; i < n; i++)
-		fk_edges(dh, &dh->tabs[i]);
+		fk_edges(dh, tabs[i]);
 	for (i = 0; i < rs->nrelation; i++)
 		if (relation_edges(dh, &rs->relation[i], err) == -1)
 			return -1;
@@ -677,13 +990,8 @@ dh_plan(struct dehydrate *dh, struct schema *sch, struct df_error *err)
 			o->in[o->nin++] = e;
 		}
 	}
-	/*
-	 * Read the keys of every table whose rows are chosen one by one:
-	 * rooted and connected tables, and others kept whole that point
-	 * into a truncated table (to find the rows that do).
-	 */
 	for (i = 0; i < n; i++) {
-		o = &dh->tabs[i];
+		o = tabs[i];
 		if (o->o != o)
 			continue;
 		o->why = xcalloc(2 + 2 * dh->nedges, sizeof(*o->why));
@@ -691,25 +999,144 @@ dh_plan(struct dehydrate *dh, struct schema *sch, struct df_error *err)
 			o->collect = 1;
 		else if (o->cls == CLS_OTHER && !rs->others_none) {
 			o->all = 1;
-			for (depth = 0; depth < o->nout; depth++)
-				if (o->out[depth]->d->o->cls == CLS_TRUNC)
+			for (k = 0; k < o->nout; k++)
+				if (o->out[k]->d->o->cls == CLS_TRUNC)
 					o->collect = 1;
+		}
+	}
+	dh->graphed = 1;
+	return 0;
+}
+
+/*
+ * The sets the edges of tables kept row by row read: made (create, before
+ * a reading of the keys with the whole catalog), or found among those a
+ * reading collected.  Returns 1 if one a table with rows needs is missing.
+ */
+static int
+plan_sets(struct dehydrate *dh, int create)
+{
+	struct dtab *c, *p;
+	struct edge *e;
+	size_t i;
+	int missing = 0;
+
+	for (i = 0; i < dh->nedges; i++) {
+		e = dh->edges[i];
+		c = e->c;
+		p = e->d->o;
+		if (!c->collect || c->trunc != NULL)
+			continue;
+		e->cs = kset_find(dh, c, e->cols, e->ncols, e->when, create);
+		if (e->cs == NULL && c->nrows > 0)
+			missing = 1;
+		else if (e->cs != NULL && create)
+			e->cs->lazy = 0;
+		if (p->trunc != NULL)
+			continue;
+		e->d->set = kset_find(dh, p, e->d->cols, e->d->ncols, NULL,
+		    create);
+		if (e->d->set == NULL && p->nrows > 0)
+			missing = 1;
+		else if (e->d->set != NULL && create)
+			e->d->set->lazy = 0;
+	}
+	/* Roots chosen row by row need their rows read. */
+	for (i = 0; i < dh->ntabs; i++) {
+		c = dh->tabs[i];
+		if (c->o == c && c->nrows > 0 && !c->read) {
+			size_t k;
+
+			for (k = 0; k < c->nkeeps; k++)
+				if (c->keeps[k].r->kind != KEEP_ALL)
+					missing = 1;
+		}
+	}
+	return missing;
+}
+
+int
+dh_begin(struct dehydrate *dh, struct schema *sch, int full, int keys_known,
+    struct df_error *err)
+{
+	struct dtab *o;
+	size_t i, k;
+
+	dh->sch = sch;
+	dh->full = full;
+	dh->live = !full;
+	dh->keys_known = full || keys_known;
+	if (!full)
+		return 0;
+	/* The whole catalog: read exactly what the plan will need. */
+	if (plan_graph(dh, err) == -1)
+		return -1;
+	(void)plan_sets(dh, 1);
+	for (i = 0; i < dh->ntabs; i++) {
+		o = dh->tabs[i];
+		o->planned = 1;
+		o->read = o->nsets > 0;
+		for (k = 0; k < o->nkeeps; k++)
+			if (o->keeps[k].r->kind != KEEP_ALL)
+				o->read = 1;
+	}
+	return 0;
+}
+
+int
+dh_plan(struct dehydrate *dh, struct df_error *err)
+{
+	struct dtab *o;
+	struct kset *ks;
+	struct edge *e;
+	size_t i, k;
+
+	if (!dh->graphed && plan_graph(dh, err) == -1)
+		return -1;
+	if (plan_sets(dh, 0))
+		return 1;
+	for (i = 0; i < dh->nedges; i++) {
+		e = dh->edges[i];
+		if (e->d->set != NULL) {
+			e->d->set->used = 1;
+			if (e->d->set->lazy &&
+			    materialize(dh, e->d->set, err) == -1)
+				return -1;
+		}
+		if (edge_bind(dh, e, err) == -1)
+			return -1;
+	}
+	/* What the plan does not read is not kept. */
+	for (i = 0; i < dh->ntabs; i++) {
+		o = dh->tabs[i];
+		if (o->why != NULL)
+			o->why[WHY_ROOT] = o->nroots;
+		for (k = 0; k < o->nsets; k++) {
+			ks = o->sets[k];
+			if (ks->used)
+				continue;
+			kdict_free(&ks->dict);
+			kvec_free(&ks->ids);
+			kvec_free(&ks->log);
 		}
 	}
 	return 0;
 }
 
-/* ---- Pass 2: the keys ------------------------------------------------- */
+/* ---- Reading the keys ------------------------------------------------- */
 
+/* The dtab of a table a reader names, in whichever catalog it reads into. */
 static struct dtab *
 lookup(struct dehydrate *dh, struct schema_table *t)
 {
-	const struct schema_table *pt;
+	struct schema_table *pt;
 
 	if (t->user != NULL)
 		return t->user;
+	if (dh->live)
+		return dtab_get(dh, t);
 	pt = schema_find(dh->sch, t->schema, t->name);
-	t->user = pt != NULL ? dtab_of(dh, pt) : NULL;
+	t->user = pt != NULL ? dtab_get(dh, pt) : NULL;
 	return t->user;
 }
 
@@ -1039,36 +1466,29 @@ col_row(void *ctx, const struct dump_row *row, struct buf *out,
 	dh->row = row;
 	dh->gen++;
 	buf_clear(&dh->dec);
-	for (i = 0; i < o->ndoms; i++) {
-		struct domain *d = o->doms[i];
-
-		rc = tuple(dh, d->k, d->ncols, err);
-		if (rc == -1)
-			return -1;
-		id = KV_NONE;
-		if (rc == 0 && kdict_intern(&d->dict, dh->tup.p, dh->tup.len,
-		    &id, &added, err) == -1)
-			return -1;
-		if (kv32_push(&d->pid, id, err) == -1)
-			return -1;
-	}
-	for (i = 0; i < o->nout; i++) {
-		struct edge *e = o->out[i];
+	for (i = 0; i < o->nsets; i++) {
+		struct kset *set = o->sets[i];
 
 		id = KV_NONE;
-		rc = e->when == NULL ? 1 : rule_cond_eval(e->when, cond_get,
-		    dh, err);
+		rc = set->when == NULL ? 1 : rule_cond_eval(set->when,
+		    cond_get, dh, err);
 		if (rc == -1)
 			goto rowerr;
 		if (rc == 1) {
-			rc = tuple(dh, e->k, e->ncols, err);
+			rc = tuple(dh, set->k, set->ncols, err);
 			if (rc == -1)
 				goto rowerr;
-			if (rc == 0 && kdict_intern(&e->d->dict, dh->tup.p,
+			if (set->lazy) {
+				if (log_tuple(set, rc == 0 ? dh->tup.p : NULL,
+				    dh->tup.len, err) == -1)
+					return -1;
+				continue;
+			}
+			if (rc == 0 && kdict_intern(&set->dict, dh->tup.p,
 			    dh->tup.len, &id, &added, err) == -1)
 				return -1;
 		}
-		if (kv32_push(&e->cid, id, err) == -1)
+		if (kv32_push(&set->ids, id, err) == -1)
 			return -1;
 	}
 	for (i = 0; i < o->nkeeps; i++) {
@@ -1092,8 +1512,13 @@ col_row(void *ctx, const struct dump_row *row, struct buf *out,
 		}
 		if (rc == -1)
 			goto rowerr;
-		if (rc == 1 && mark(o, r, WHY_ROOT, err) == -1)
+		/* Roots are counted apart: the reasons come with the plan. */
+		if (rc == 1 && (rc = kbit_set(&o->kept, r, err)) == -1)
 			return -1;
+		if (rc == 1) {
+			o->nkept++;
+			o->nroots++;
+		}
 	}
 	o->nrows++;
 	kmem_tick(dh->m);
@@ -1115,8 +1540,8 @@ show_table(struct dehydrate *dh, const struct schema_table *t)
 
 	if (dh->pg == NULL)
 		return;
-	snprintf(what, sizeof(what), "%s: %s", dh->pass == 2 ? "keys" :
-	    "output", tname(t));
+	snprintf(what, sizeof(what), "%s: %s", dh->pass == 3 ? "output" :
+	    "keys", tname(t));
 	progress_table(dh->pg, what);
 }
 
@@ -1124,21 +1549,26 @@ static int
 col_data(void *ctx, const struct dump_data *d, struct df_error *err)
 {
 	struct dehydrate *dh = ctx;
-	struct dtab *dt;
+	struct dtab *dt, *o;
 
-	(void)err;
 	dh->cur = NULL;
 	dh->bound = 0;
 	dt = lookup(dh, d->table);
 	show_table(dh, d->table);
 	if (dt == NULL)
 		return DATA_PASS;
-	dt->o->seen = 1;
+	o = dt->o;
+	o->seen = 1;
 	dh->curt = dt;
 	dh->curd = d;
-	if (!dt->o->collect)
+	/* pg_dump declares keys after the rows: count them, read later. */
+	if (!dh->keys_known && d->dialect != DIALECT_MYSQL)
 		return DATA_COUNT;
-	dh->cur = dt->o;
+	if (collect_plan(dh, o, err) == -1)
+		return -1;
+	if (!o->read)
+		return DATA_COUNT;
+	dh->cur = o;
 	return DATA_ROWS;
 }
 
@@ -1151,7 +1581,7 @@ col_data_end(void *ctx, const struct dump_data *d, unsigned long long rows,
 
 	(void)err;
 	if (dt != NULL) {
-		if (!dt->o->collect)
+		if (dh->cur == NULL)
 			dt->o->nrows += rows;
 		dt->o->bytes += bytes;
 	}
@@ -1174,7 +1604,7 @@ dh_collect_handler(struct dehydrate *dh, struct progress *pg,
 {
 	memset(h, 0, sizeof(*h));
 	dh->pg = pg;
-	dh->pass = 2;
+	dh->pass = dh->full ? 2 : 1;
 	h->ctx = dh;
 	h->on_data = col_data;
 	h->on_row = col_row;
@@ -1249,7 +1679,9 @@ visit(struct dehydrate *dh, struct queue *q, struct dtab *o, uint32_t r,
 
 	for (i = 0; i < o->nout; i++) {
 		e = o->out[i];
-		id = kv32(&e->cid)[r];
+		if (e->cid == NULL)
+			continue;
+		id = kv32(e->cid)[r];
 		if (id == KV_NONE)
 			continue;
 		d = e->d;
@@ -1277,7 +1709,7 @@ visit(struct dehydrate *dh, struct queue *q, struct dtab *o, uint32_t r,
 	for (i = 0; i < o->nin; i++) {
 		e = o->in[i];
 		d = e->d;
-		id = kv32(&d->pid)[r];
+		id = d->set != NULL ? kv32(&d->set->ids)[r] : KV_NONE;
 		if (id == KV_NONE || id + (size_t)1 >= kv32_len(&e->off))
 			continue;
 		off = kv32(&e->off);
@@ -1295,14 +1727,15 @@ visit(struct dehydrate *dh, struct queue *q, struct dtab *o, uint32_t r,
 
 /* The key value behind an id, as text for a message: 'a', 'b'. */
 static void
-key_text(const struct domain *d, uint32_t id, char *out, size_t cap)
+key_text(const struct kset *ks, uint32_t id, char *out, size_t cap)
 {
+	unsigned char ibuf[KDICT_INTBUF];
 	const unsigned char *p;
 	size_t n, i, len, shift, o = 0;
 
-	p = kdict_get(&d->dict, id, &n);
+	p = kdict_get(&ks->dict, id, ibuf, &n);
 	out[0] = '\0';
-	for (i = 0; i < d->ncols && n > 0; i++) {
+	for (i = 0; i < ks->ncols && n > 0; i++) {
 		len = 0;
 		shift = 0;
 		do {
@@ -1337,19 +1770,20 @@ dh_closure(struct dehydrate *dh, struct df_error *err)
 	for (i = 0; i < dh->ndoms; i++) {
 		struct domain *d = dh->doms[i];
 
-		if (d->o->collect && csr(&d->pid, d->dict.n, &d->off,
-		    &d->rows, err) == -1)
+		if (d->set != NULL && d->o->collect && csr(&d->set->ids,
+		    d->set->dict.n, &d->off, &d->rows, err) == -1)
 			goto out;
 	}
 	for (i = 0; i < dh->nedges; i++) {
 		e = dh->edges[i];
-		if (e->follow && e->c->collect && csr(&e->cid,
-		    e->d->dict.n, &e->off, &e->rows, err) == -1)
+		if (e->follow && e->cid != NULL && e->d->set != NULL &&
+		    csr(e->cid, e->d->set->dict.n, &e->off, &e->rows,
+		    err) == -1)
 			goto out;
 	}
 	/* The roots: newest N, and whole tables. */
 	for (i = 0; i < dh->ntabs; i++) {
-		o = &dh->tabs[i];
+		o = dh->tabs[i];
 		if (o->o != o || !o->collect)
 			continue;
 		for (k = 0; k < o->nkeeps; k++) {
@@ -1374,7 +1808,7 @@ dh_closure(struct dehydrate *dh, struct df_error *err)
 	}
 	/* Everything the roots reach, breadth first. */
 	for (i = 0; i < dh->ntabs; i++) {
-		o = &dh->tabs[i];
+		o = dh->tabs[i];
 		if (o->o != o || !o->collect)
 			continue;
 		for (r = 0; r < o->nrows; r++)
@@ -1384,7 +1818,7 @@ dh_closure(struct dehydrate *dh, struct df_error *err)
 	}
 	for (; q.head < q.q.len; q.head += 8) {
 		memcpy(&x, q.q.p + q.head, 8);
-		if (visit(dh, &q, &dh->tabs[x >> 32],
+		if (visit(dh, &q, dh->tabs[x >> 32],
 		    (uint32_t)(x & 0xffffffffu), err) == -1)
 			goto out;
 	}
@@ -1392,7 +1826,8 @@ dh_closure(struct dehydrate *dh, struct df_error *err)
 		e = dh->edges[i];
 		if (e->viol == 0 || e->nullify)
 			continue;
-		key_text(e->d, kv32(&e->cid)[e->viol_row], key, sizeof(key));
+		key_text(e->cs, kv32(&e->cs->ids)[e->viol_row], key,
+		    sizeof(key));
 		df_err(err, DF_EXIT_DATA, NULL, 0, "%s: %llu kept rows "
 		    "reference the truncated table %s through %s (%s), e.g. "
 		    "(%s); keep them out, or truncate it with nullify",
@@ -1435,7 +1870,8 @@ nulls_due(const struct dtab *o, uint64_t r)
 	size_t i;
 
 	for (i = 0; i < o->nout; i++)
-		if (o->out[i]->nullify && kv32(&o->out[i]->cid)[r] != KV_NONE)
+		if (o->out[i]->nullify && o->out[i]->cid != NULL &&
+		    kv32(o->out[i]->cid)[r] != KV_NONE)
 			return 1;
 	return 0;
 }
@@ -1462,10 +1898,11 @@ null_row(struct dehydrate *dh, const struct dump_row *row, uint64_t r,
 	for (i = 0; i < o->nout; i++) {
 		const struct edge *e = o->out[i];
 
-		if (!e->nullify || kv32(&e->cid)[r] == KV_NONE)
+		if (!e->nullify || e->cid == NULL ||
+		    kv32(e->cid)[r] == KV_NONE)
 			continue;
 		for (k = 0; k < e->ncols && n < 64; k++)
-			fields[n++] = dh->fidx[e->k[k]];
+			fields[n++] = dh->fidx[e->cs->k[k]];
 	}
 	qsort(fields, n, sizeof(*fields), cmp_long);
 	for (i = 0; i < n; i++) {
@@ -1565,8 +2002,9 @@ dh_write_handler(struct dehydrate *dh, struct progress *pg,
 	memset(h, 0, sizeof(*h));
 	dh->pg = pg;
 	dh->pass = 3;
+	dh->live = 0;			/* the reader has a catalog of its own */
 	for (i = 0; i < dh->ntabs; i++)
-		dh->tabs[i].wrow = 0;
+		dh->tabs[i]->wrow = 0;
 	h->ctx = dh;
 	h->on_data = wr_data;
 	h->on_row = wr_row;
@@ -1581,7 +2019,7 @@ dh_write_done(struct dehydrate *dh, struct df_error *err)
 	size_t i;
 
 	for (i = 0; i < dh->ntabs; i++) {
-		o = &dh->tabs[i];
+		o = dh->tabs[i];
 		if (o->o == o && o->wrow != 0 && o->wrow != o->nrows)
 			return df_err(err, DF_EXIT_DATA, NULL, 0, "%s: %llu "
 			    "rows in the last reading, %llu before: the input "
@@ -1727,7 +2165,7 @@ dh_explain(const struct dehydrate *dh, struct ostream *os,
 
 	buf_init(&b, 0);
 	for (i = 0; i < dh->ntabs && ret == 0; i++) {
-		o = &dh->tabs[i];
+		o = dh->tabs[i];
 		if (o->o != o) {
 			snprintf(tmp, sizeof(tmp), "%s: partition of %s\n",
 			    tname(o->t), tname(o->o->t));
@@ -1778,7 +2216,7 @@ dh_report(const struct dehydrate *dh, unsigned long long in,
 	buf_init(&b, 0);
 	buf_adds(&b, "# table\tclass\trows_in\trows_kept\treason\trows\n");
 	for (i = 0; i < dh->ntabs; i++) {
-		o = &dh->tabs[i];
+		o = dh->tabs[i];
 		if (o->o != o)
 			continue;
 		rc.b = &b;
@@ -1819,33 +2257,44 @@ void
 dh_free(struct dehydrate *dh)
 {
 	struct dtab *o;
-	size_t i, k;
+	struct kset *ks;
+	size_t i, k, j;
 
 	if (dh == NULL)
 		return;
 	for (i = 0; i < dh->ndoms; i++) {
-		kdict_free(&dh->doms[i]->dict);
-		kvec_free(&dh->doms[i]->pid);
 		kvec_free(&dh->doms[i]->off);
 		kvec_free(&dh->doms[i]->rows);
-		free(dh->doms[i]->k);
+		for (k = 0; k < dh->doms[i]->ncols; k++)
+			free(dh->doms[i]->cols[k]);
+		free(dh->doms[i]->cols);
 		free(dh->doms[i]);
 	}
 	for (i = 0; i < dh->nedges; i++) {
-		kvec_free(&dh->edges[i]->cid);
+		kvec_free(&dh->edges[i]->own);
 		kvec_free(&dh->edges[i]->off);
 		kvec_free(&dh->edges[i]->rows);
-		free(dh->edges[i]->k);
+		for (k = 0; k < dh->edges[i]->ncols; k++)
+			free(dh->edges[i]->cols[k]);
+		free(dh->edges[i]->cols);
 		free(dh->edges[i]->label);
 		free(dh->edges[i]->what);
 		free(dh->edges[i]);
 	}
 	for (i = 0; i < dh->ntabs; i++) {
-		o = &dh->tabs[i];
+		o = dh->tabs[i];
+		o->t->user = NULL;
 		kvec_free(&o->kept);
+		for (k = 0; k < o->nsets; k++) {
+			ks = o->sets[k];
+			kdict_free(&ks->dict);
+			kvec_free(&ks->ids);
+			kvec_free(&ks->log);
+			free(ks->k);
+			free(ks);
+		}
+		free(o->sets);
 		for (k = 0; k < o->nkeeps; k++) {
-			size_t j;
-
 			for (j = 0; j < o->keeps[k].hn; j++)
 				free(o->keeps[k].heap[j].v);
 			free(o->keeps[k].heap);
@@ -1859,8 +2308,8 @@ dh_free(struct dehydrate *dh)
 		free(o->pk_k);
 		free(o->out);
 		free(o->in);
-		free(o->doms);
 		free(o->why);
+		free(o);
 	}
 	free(dh->tabs);
 	free(dh->edges);

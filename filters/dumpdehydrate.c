@@ -217,34 +217,6 @@ new_catalog(const struct opts *o, enum dump_dialect *d, struct df_error *err)
 	return sch;
 }
 
-/* Pass 1 reads no rows; only --progress wants to hear of it. */
-struct pass1 {
-	struct progress	*pg;
-};
-
-static int
-p1_data(void *ctx, const struct dump_data *d, struct df_error *err)
-{
-	struct pass1 *p = ctx;
-	char what[300];
-
-	(void)err;
-	if (p->pg != NULL) {
-		snprintf(what, sizeof(what), "schema: %s", d->table->display);
-		progress_table(p->pg, what);
-	}
-	return DATA_PASS;
-}
-
-static void
-p1_read(void *ctx)
-{
-	struct pass1 *p = ctx;
-
-	if (p->pg != NULL)
-		progress_tick(p->pg);
-}
-
 /*
  * One reading of in with handler h, writing to out (NULL: nothing), into
  * a fresh catalog.  *sch receives the catalog when sch is not NULL.
@@ -284,7 +256,6 @@ main(int argc, char *argv[])
 	struct opts o = { .max_row = DEFAULT_MAX_ROW, .mem = DEFAULT_MEM };
 	struct df_error err = { 0 };
 	struct dump_handler h;
-	struct pass1 p1 = { NULL };
 	struct istream *in = NULL;
 	struct ostream *out = NULL, *spool = NULL, *rep = NULL;
 	struct schema *sch = NULL;
@@ -296,7 +267,7 @@ main(int argc, char *argv[])
 	enum dump_dialect sd = DIALECT_AUTO;
 	unsigned long long inbytes;
 	double t0 = seconds();
-	int level = 0, rc = DF_EXIT_DATA, rfd = -1, closure;
+	int level = 0, rc = DF_EXIT_DATA, rfd = -1, closure, planned;
 
 	df_progname = "dumpdehydrate";
 	parse_args(argc, argv, &o);
@@ -333,28 +304,24 @@ main(int argc, char *argv[])
 	m = kmem_new(o.mem, o.tmpdir);
 	dh = dh_new(rs, m);
 
-	/* Pass 1: the schema. */
-	memset(&h, 0, sizeof(h));
-	p1.pg = pg = progress_for(&o, in);
-	h.ctx = &p1;
-	h.on_data = p1_data;
-	h.on_read = p1_read;
+	/* Pass 1: the schema, and the keys it declares in time. */
+	pg = progress_for(&o, in);
+	sch = new_catalog(&o, NULL, &err);
+	if (sch == NULL)
+		goto fail;
+	(void)dh_begin(dh, sch, 0, o.schema != NULL, &err);
+	dh_collect_handler(dh, pg, &h);
 	{
 		struct dump_reader *r;
-		struct schema *cat = new_catalog(&o, NULL, &err);
 
-		if (cat == NULL)
-			goto fail;
-		r = dump_reader_new(in, NULL, o.dialect, cat, &h, o.max_row);
+		r = dump_reader_new(in, NULL, o.dialect, sch, &h, o.max_row);
 		if (dump_reader_run(r, &err) == -1) {
 			dump_reader_free(r);
-			schema_free(cat);
 			goto fail;
 		}
 		if (o.dialect == DIALECT_AUTO)
 			o.dialect = dump_reader_dialect(r);
 		dump_reader_free(r);
-		sch = cat;
 	}
 	progress_done(pg);
 	pg = NULL;
@@ -374,16 +341,30 @@ main(int argc, char *argv[])
 	} else if (istream_rewind(in, &err) == -1) {
 		goto fail;
 	}
-	if (dh_plan(dh, sch, &err) == -1)
+	planned = dh_plan(dh, &err);
+	if (planned == 1) {
+		/* Pass 2: the keys pass 1 could not know it would need. */
+		dh_free(dh);
+		dh = dh_new(rs, m);
+		if (dh_begin(dh, sch, 1, 1, &err) == -1)
+			goto fail;
+		pg = progress_for(&o, in);
+		dh_collect_handler(dh, pg, &h);
+		if (reading(&o, in, NULL, &h, NULL, &err) == -1)
+			goto fail;
+		progress_done(pg);
+		pg = NULL;
+		if (istream_rewind(in, &err) == -1)
+			goto fail;
+		planned = dh_plan(dh, &err);
+		if (planned == 1) {
+			df_err(&err, DF_EXIT_DATA, NULL, 0, "internal error: "
+			    "keys missing after the second reading");
+			goto fail;
+		}
+	}
+	if (planned == -1)
 		goto fail;
-
-	/* Pass 2: the keys, and the closure. */
-	pg = progress_for(&o, in);
-	dh_collect_handler(dh, pg, &h);
-	if (reading(&o, in, NULL, &h, NULL, &err) == -1)
-		goto fail;
-	progress_done(pg);
-	pg = NULL;
 	closure = dh_closure(dh, &err);
 	if (o.explain) {
 		out = ostream_open(NULL, STREAM_PLAIN, 0, &err);
@@ -399,8 +380,6 @@ main(int argc, char *argv[])
 		goto fail;
 
 	/* Pass 3: the output. */
-	if (istream_rewind(in, &err) == -1)
-		goto fail;
 	out = ostream_open(o.output, comp, level, &err);
 	if (out == NULL)
 		goto fail;

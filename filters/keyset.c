@@ -311,6 +311,7 @@ kdict_init(struct kdict *d, struct kmem *m)
 	memset(d, 0, sizeof(*d));
 	kvec_init(&d->direct, m);
 	kvec_init(&d->islots, m);
+	kvec_init(&d->isint, m);
 	kvec_init(&d->slots, m);
 	kvec_init(&d->offs, m);
 	kvec_init(&d->bytes, m);
@@ -322,14 +323,16 @@ kdict_free(struct kdict *d)
 {
 	kvec_free(&d->direct);
 	kvec_free(&d->islots);
+	kvec_free(&d->isint);
 	kvec_free(&d->slots);
 	kvec_free(&d->offs);
 	kvec_free(&d->bytes);
 	d->n = 0;
 }
 
-const unsigned char *
-kdict_get(const struct kdict *d, uint32_t id, size_t *n)
+/* The bytes of a string id (not an integer's). */
+static const unsigned char *
+get_bytes(const struct kdict *d, uint32_t id, size_t *n)
 {
 	const unsigned char *p;
 	uint64_t off;
@@ -344,6 +347,26 @@ kdict_get(const struct kdict *d, uint32_t id, size_t *n)
 	} while (*p++ & 0x80);
 	*n = len;
 	return p;
+}
+
+/*
+ * An integer key keeps no bytes: its value is in offs, and its text, the
+ * canonical decimal, is made again on demand.
+ */
+const unsigned char *
+kdict_get(const struct kdict *d, uint32_t id, unsigned char *buf, size_t *n)
+{
+	int64_t v;
+	int len;
+
+	if (!kbit_get(&d->isint, id))
+		return get_bytes(d, id, n);
+	memcpy(&v, d->offs.p + (size_t)id * 8, 8);
+	len = snprintf((char *)buf + 1, KDICT_INTBUF - 1, "%lld",
+	    (long long)v);
+	buf[0] = (unsigned char)len;
+	*n = (size_t)len + 1;
+	return buf;
 }
 
 static size_t
@@ -365,7 +388,7 @@ probe(const struct kdict *d, uint32_t h, const void *p, size_t n)
 			return i;
 		if ((uint32_t)(s[i] >> 32) != h)
 			continue;
-		q = kdict_get(d, (uint32_t)(s[i] & 0xffffffffu) - 1, &len);
+		q = get_bytes(d, (uint32_t)(s[i] & 0xffffffffu) - 1, &len);
 		if (len == n && (n == 0 || memcmp(q, p, n) == 0))
 			return i;
 	}
@@ -514,6 +537,19 @@ direct_grow(struct kdict *d, int64_t v, struct df_error *err)
 	return 1;
 }
 
+/* A new integer id's value. */
+static int
+add_int(struct kdict *d, int64_t v, struct df_error *err)
+{
+	if (d->n >= UINT32_MAX - 2)
+		return df_err(err, DF_EXIT_DATA, NULL, 0, "more than 2^32 "
+		    "distinct keys in one table");
+	if (kvec_add(&d->offs, &v, 8, err) == -1 ||
+	    kbit_set(&d->isint, d->n, err) == -1)
+		return -1;
+	return 0;
+}
+
 /* Append a new id's bytes (for kdict_get). */
 static int
 add_bytes(struct kdict *d, const void *p, size_t n, struct df_error *err)
@@ -581,7 +617,7 @@ kdict_intern(struct kdict *d, const void *p, size_t n, uint32_t *id,
 				*id = dp[v] - 1;
 				return 0;
 			}
-			if (add_bytes(d, p, n, err) == -1)
+			if (add_int(d, v, err) == -1)
 				return -1;
 			kv32(&d->direct)[v] = d->n + 1;
 			d->ni++;
@@ -598,7 +634,7 @@ kdict_intern(struct kdict *d, const void *p, size_t n, uint32_t *id,
 			*id = (uint32_t)is[i].id - 1;
 			return 0;
 		}
-		if (add_bytes(d, p, n, err) == -1)
+		if (add_int(d, v, err) == -1)
 			return -1;
 		is = (struct islot *)(void *)d->islots.p;
 		is[i].v = v;

@@ -5,12 +5,15 @@
  * table's kept rows, and so on to a fixpoint; tables of no component with
  * a root are kept whole or emptied; truncated tables lose their rows.
  *
- * The dump is read in three passes, each by its own reader and catalog:
- *   1. the schema: every table, key and foreign key (pg_dump declares
- *      keys after the data, so the plan can only be made at the end);
- *   2. the key columns of the tables involved, into compact arrays
+ * The dump is read twice, or three times, each time by its own reader
+ * and catalog:
+ *   1. the schema, and the key columns of each table whose keys are
+ *      known when its rows come (MySQL; --schema), into compact arrays
  *      (keyset.h): per row the ids of its key values, and the rows the
- *      roots select; then the closure, on those arrays alone;
+ *      roots select;
+ *   2. only if pass 1 could not read keys the plan needs (pg_dump
+ *      declares keys after the data): those keys, with the whole schema;
+ *   then the closure, on those arrays alone;
  *   3. the output: kept rows as they were (or with the columns that
  *      pointed into a `truncate ... nullify` table set to NULL), other
  *      rows dropped, everything else verbatim.
@@ -36,17 +39,28 @@ struct dehydrate *dh_new(const struct rules *, struct kmem *);
 void		 dh_free(struct dehydrate *);
 
 /*
- * Bind the rules to the catalog of a whole dump (pass 1): classes, edges
- * (foreign keys and relations) and the key columns each table needs.
- * Returns 0, or -1 with err filled: DF_EXIT_USAGE when a rule cannot hold
- * for the schema (a missing column, keep of a truncated table, nullify of
- * a NOT NULL column), naming the rule's position.  Warnings on stderr.
+ * Start a reading of the keys into sch.  A first reading (full 0) fills
+ * sch as it goes: a table's keys are read with its rows when they are
+ * known by then, as in a MySQL dump (each CREATE TABLE precedes its
+ * rows) or with keys_known (--schema); pg_dump declares them after the
+ * data, and its rows are only counted.  A second reading (full 1, on a
+ * fresh dehydrate) reads, with the whole catalog sch at hand, every key
+ * the plan needs.
  */
-int		 dh_plan(struct dehydrate *, struct schema *,
+int		 dh_begin(struct dehydrate *, struct schema *, int, int,
 		    struct df_error *);
-/* Pass 2's handler: collect key columns.  pg (may be NULL): progress. */
+/* The handler of a reading of the keys.  pg (may be NULL): progress. */
 void		 dh_collect_handler(struct dehydrate *, struct progress *,
 		    struct dump_handler *);
+/*
+ * After a reading of the keys: bind the rules to the whole catalog:
+ * classes, edges (foreign keys and relations).  Returns 0; 1 when keys
+ * the plan needs were not read (another reading, full, is due); -1 with
+ * err filled: DF_EXIT_USAGE when a rule cannot hold for the schema (a
+ * missing column, keep of a truncated table, nullify of a NOT NULL
+ * column), naming the rule's position.  Warnings on stderr.
+ */
+int		 dh_plan(struct dehydrate *, struct df_error *);
 /*
  * The fixpoint over the collected keys.  Returns -1 with err filled
  * (DF_EXIT_DATA) if a kept row references a truncated table that is not

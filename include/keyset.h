@@ -124,7 +124,9 @@ struct kdict {
 	uint32_t	 ni;		/* integers, in either */
 	uint32_t	 nis;		/* integers in islots */
 	struct kvec	 slots;		/* hash << 32 | (id + 1); 0: empty */
-	struct kvec	 offs;		/* id -> offset in bytes (64-bit) */
+	struct kvec	 offs;		/* id -> offset in bytes, or the
+					   integer (64-bit) */
+	struct kvec	 isint;		/* bitmap: the id is an integer's */
 	struct kvec	 bytes;		/* varint length, then the string */
 	uint32_t	 n;
 	uint64_t	 seed;
@@ -140,7 +142,12 @@ int		 kdict_intern(struct kdict *, const void *, size_t,
 		    uint32_t *, int *, struct df_error *);
 /* The id of (p, n), or KV_NONE if absent. */
 uint32_t	 kdict_find(const struct kdict *, const void *, size_t);
-/* The string of an id. */
-const unsigned char *kdict_get(const struct kdict *, uint32_t, size_t *);
+/*
+ * The string of an id: in the dictionary, or, for an integer key (whose
+ * text is made again), in buf, of KDICT_INTBUF bytes.
+ */
+#define KDICT_INTBUF	24
+const unsigned char *kdict_get(const struct kdict *, uint32_t,
+		    unsigned char *, size_t *);
 
 #endif

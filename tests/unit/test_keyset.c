@@ -63,7 +63,7 @@ run(unsigned long long limit, const char *dir, uint64_t n)
 {
 	struct kmem *m = kmem_new(limit, dir);
 	struct kdict d;
-	unsigned char k[64];
+	unsigned char k[64], ibuf[KDICT_INTBUF];
 	char txt[48];
 	uint32_t id, *ids;
 	uint64_t i;
@@ -90,7 +90,7 @@ run(unsigned long long limit, const char *dir, uint64_t n)
 		if (kdict_intern(&d, k, len, &id, &added, NULL) == -1 ||
 		    added || id != ids[i] || kdict_find(&d, k, len) != ids[i])
 			bad++;
-		g = kdict_get(&d, ids[i], &glen);
+		g = kdict_get(&d, ids[i], ibuf, &glen);
 		if (glen != len || memcmp(g, k, len) != 0)
 			bad++;
 	}
