@@ -1616,7 +1616,7 @@ dh_collect_handler(struct dehydrate *dh, struct progress *pg,
 
 /* id -> rows lists (CSR) from per-row ids. */
 static int
-csr(const struct kvec *ids, uint32_t nids, struct kvec *off,
+csr(struct kmem *m, const struct kvec *ids, uint32_t nids, struct kvec *off,
     struct kvec *rows, struct df_error *err)
 {
 	const uint32_t *id;
@@ -1627,9 +1627,13 @@ csr(const struct kvec *ids, uint32_t nids, struct kvec *off,
 		return -1;
 	id = kv32(ids);
 	o = kv32(off);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (id[i] != KV_NONE)
 			o[id[i] + 1]++;
+		/* Random writes: let spilled pages go now and then. */
+		if (i % 256 == 0)
+			kmem_tick(m);
+	}
 	for (i = 0; i < nids; i++)
 		o[i + 1] += o[i];
 	if (kvec_zero(rows, (size_t)o[nids] * 4, err) == -1)
@@ -1638,9 +1642,12 @@ csr(const struct kvec *ids, uint32_t nids, struct kvec *off,
 	id = kv32(ids);
 	o = kv32(off);
 	rw = kv32(rows);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (id[i] != KV_NONE)
 			rw[o[id[i]]++] = (uint32_t)i;
+		if (i % 256 == 0)
+			kmem_tick(m);
+	}
 	for (i = nids; i > 0; i--)
 		o[i] = o[i - 1];
 	o[0] = 0;
@@ -1770,14 +1777,14 @@ dh_closure(struct dehydrate *dh, struct df_error *err)
 	for (i = 0; i < dh->ndoms; i++) {
 		struct domain *d = dh->doms[i];
 
-		if (d->set != NULL && d->o->collect && csr(&d->set->ids,
+		if (d->set != NULL && d->o->collect && csr(dh->m, &d->set->ids,
 		    d->set->dict.n, &d->off, &d->rows, err) == -1)
 			goto out;
 	}
 	for (i = 0; i < dh->nedges; i++) {
 		e = dh->edges[i];
 		if (e->follow && e->cid != NULL && e->d->set != NULL &&
-		    csr(e->cid, e->d->set->dict.n, &e->off, &e->rows,
+		    csr(dh->m, e->cid, e->d->set->dict.n, &e->off, &e->rows,
 		    err) == -1)
 			goto out;
 	}
