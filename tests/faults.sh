@@ -28,7 +28,7 @@
 # having read little of its input.  Known bugs are checked last, as
 # "not ok ... # TODO" lines that do not fail the test.
 #
-# Environment: top_srcdir, DUMPSCRUB; top_builddir or GENDUMP to find
+# Environment: top_srcdir, DUMPSCRUB, DUMPDEHYDRATE; top_builddir or GENDUMP to find
 # tests/bench/gendump (built from its source otherwise); SHIM, a built
 # shim.so (built with ${CC:-cc} otherwise).  Exit 0 pass, 1 fail, 77 skip.
 
@@ -43,10 +43,12 @@ set -eu
 
 : "${top_srcdir:?top_srcdir must name the source tree}"
 : "${DUMPSCRUB:?DUMPSCRUB must name the dumpscrub program}"
+: "${DUMPDEHYDRATE:=${top_builddir:-.}/dumpdehydrate}"
 # shellcheck source=tests/lib.sh disable=SC1091  # followed with -x
 . "$top_srcdir/tests/lib.sh"
 
 [ -x "$DUMPSCRUB" ] || fail "not executable: $DUMPSCRUB"
+[ -x "$DUMPDEHYDRATE" ] || fail "not executable: $DUMPDEHYDRATE"
 need_cmd awk base64 cmp od timeout head
 case $(uname -s) in
 Linux) ;;
@@ -89,6 +91,8 @@ printf 'old content\n' >"$T/old"
 # dumpscrub read a seekable input twice: the read-ahead, then the rows).
 export DUMPFILTERS_KEY='dumpfilters faults key, not a secret'
 RULES=$top_srcdir/tests/bench/scrub.rules
+DHRULES=$top_srcdir/tests/bench/dehydrate.rules
+mkdir "$T/spill"
 
 # The text of an errno, as glibc's strerror() writes it.
 errtext() {
@@ -344,6 +348,13 @@ faults_some dumpscrub "$DUMPSCRUB" -r "$RULES"
 # the -o file as it was (the report may stay: see dumpscrub.c).
 run_case -a "$O/report.tsv" dumpscrub "$T/in.sql.zst" "$O/out.sql" \
     "$DUMPSCRUB" -r "$RULES" --report="$O/report.tsv"
+# dumpdehydrate reads its input two or three times and, with --mem 1M,
+# spills key arrays to files in --tmpdir (mkstemp, ftruncate, mmap).
+faults_some dumpdehydrate "$DUMPDEHYDRATE" -r "$DHRULES"
+faults_some dumpdehydrate "$DUMPDEHYDRATE" -r "$DHRULES" --mem=1M \
+    --tmpdir="$T/spill"
+run_case -a "$O/report.tsv" dumpdehydrate "$T/in.sql.zst" "$O/out.sql" \
+    "$DUMPDEHYDRATE" -r "$DHRULES" --report="$O/report.tsv"
 
 ### A reader that goes away
 
