@@ -2,8 +2,9 @@
 # scripts/setup.sh - set up a Debian 12 machine, build, and run something.
 #
 #   bash scripts/setup.sh demo    install what is missing, build, and run the
-#                               bundled sample dump through dumpscrub with
-#                               sample/app.rules
+#                               bundled sample dump through dumpdehydrate
+#                               (sample/dehydrate.rules) and dumpscrub
+#                               (sample/app.rules)
 #   bash scripts/setup.sh test    install what is missing, build, and run the
 #                               whole test suite (make check)
 #   bash scripts/setup.sh build   install what is missing and build
@@ -70,6 +71,14 @@ demo)
 	echo "== zstd-compressed dump through dumpscrub (no rules): byte-identical?"
 	zstd -q -c sample/app.sql | ./dumpscrub | cmp - sample/app.sql &&
 	    echo "yes: $(wc -c < sample/app.sql) bytes in, the same bytes out"
+	echo "== dumpdehydrate --explain -r sample/dehydrate.rules sample/app.sql (what a small copy keeps, and why)"
+	./dumpdehydrate --explain -r sample/dehydrate.rules sample/app.sql
+	echo "== the pipeline: dumpdehydrate | dumpscrub -> small.sql.zst"
+	./dumpdehydrate -r sample/dehydrate.rules sample/app.sql |
+	    ./dumpscrub -r sample/app.rules -o small.sql.zst
+	echo "small.sql.zst: $(zstd -q -d -c small.sql.zst | wc -c) bytes" \
+	    "(from $(wc -c < sample/app.sql)): kept rows with their customers," \
+	    "scrubbed by sample/app.rules"
 	;;
 test)
 	make -j"$(nproc)" check
