@@ -46,6 +46,9 @@ enum cls { CLS_OTHER = 0, CLS_TRUNC, CLS_ROOT, CLS_CONN };
 static const char *const cls_names[] = { "other", "truncated", "rooted",
     "connected" };
 
+/* An edge's reference to a value the referenced table does not hold. */
+#define ID_DANGLING	(KV_NONE - 1)
+
 /* Why a row is kept: index into dtab.why. */
 #define WHY_ROOT	0
 #define WHY_ALL		1
@@ -921,6 +924,9 @@ edge_bind(struct dehydrate *dh, struct edge *e, struct df_error *err)
 	for (j = 0; j < cs->dict.n; j++) {
 		p = kdict_get(&cs->dict, (uint32_t)j, ibuf, &len);
 		map[j] = kdict_find(&ps->dict, p, len);
+		/* A value no row of the target has: a dangling reference. */
+		if (map[j] == KV_NONE)
+			map[j] = ID_DANGLING;
 		kmem_tick(dh->m);
 	}
 	n = kv32_len(&cs->ids);
@@ -1628,7 +1634,7 @@ csr(struct kmem *m, const struct kvec *ids, uint32_t nids, struct kvec *off,
 	id = kv32(ids);
 	o = kv32(off);
 	for (i = 0; i < n; i++) {
-		if (id[i] != KV_NONE)
+		if (id[i] < nids)
 			o[id[i] + 1]++;
 		/* Random writes: let spilled pages go now and then. */
 		if (i % 256 == 0)
@@ -1643,7 +1649,7 @@ csr(struct kmem *m, const struct kvec *ids, uint32_t nids, struct kvec *off,
 	o = kv32(off);
 	rw = kv32(rows);
 	for (i = 0; i < n; i++) {
-		if (id[i] != KV_NONE)
+		if (id[i] < nids)
 			rw[o[id[i]]++] = (uint32_t)i;
 		if (i % 256 == 0)
 			kmem_tick(m);
@@ -1700,7 +1706,7 @@ visit(struct dehydrate *dh, struct queue *q, struct dtab *o, uint32_t r,
 		if (!d->o->collect)
 			continue;	/* kept whole */
 		off = kv32(&d->off);
-		if (id + (size_t)1 >= kv32_len(&d->off) ||
+		if (id == ID_DANGLING || id + (size_t)1 >= kv32_len(&d->off) ||
 		    off[id] == off[id + 1]) {
 			e->dangling++;
 			continue;
@@ -1813,15 +1819,21 @@ dh_closure(struct dehydrate *dh, struct df_error *err)
 				    WHY_ALL, err) == -1)
 					goto out;
 	}
-	/* Everything the roots reach, breadth first. */
+	/*
+	 * Everything the roots reach, breadth first.  The roots are queued
+	 * before any is visited, so that each kept row is visited once.
+	 */
 	for (i = 0; i < dh->ntabs; i++) {
 		o = dh->tabs[i];
 		if (o->o != o || !o->collect)
 			continue;
-		for (r = 0; r < o->nrows; r++)
-			if (kbit_get(&o->kept, r) &&
-			    visit(dh, &q, o, (uint32_t)r, err) == -1)
+		for (r = 0; r < o->nrows; r++) {
+			if (!kbit_get(&o->kept, r))
+				continue;
+			x = (uint64_t)o->ix << 32 | r;
+			if (kvec_add(&q.q, &x, sizeof(x), err) == -1)
 				goto out;
+		}
 	}
 	for (; q.head < q.q.len; q.head += 8) {
 		memcpy(&x, q.q.p + q.head, 8);
@@ -1844,7 +1856,7 @@ dh_closure(struct dehydrate *dh, struct df_error *err)
 	}
 	for (i = 0; i < dh->nedges; i++) {
 		e = dh->edges[i];
-		if (e->dangling > 0 && e->fk)
+		if (e->dangling > 0)
 			df_warnx("%s: %llu kept rows reference rows that are "
 			    "not in the dump through %s (%s)",
 			    tname(e->c->t), e->dangling, e->label, e->what);
