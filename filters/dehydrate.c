@@ -167,6 +167,7 @@ struct dehydrate {
 	int		 live;		/* the reader fills sch as it reads */
 	int		 keys_known;	/* keys precede the rows (MySQL) */
 	int		 graphed;	/* plan_graph() done */
+	int		 scan;		/* a reading of the schema alone */
 	size_t		 ntabs;
 	struct dtab    **tabs;		/* in the catalog's order, once planned */
 	size_t		 nedges, ndoms;
@@ -1062,17 +1063,18 @@ plan_sets(struct dehydrate *dh, int create)
 }
 
 int
-dh_begin(struct dehydrate *dh, struct schema *sch, int full, int keys_known,
-    struct df_error *err)
+dh_begin(struct dehydrate *dh, struct schema *sch, enum dh_reading how,
+    int keys_known, struct df_error *err)
 {
 	struct dtab *o;
 	size_t i, k;
 
 	dh->sch = sch;
-	dh->full = full;
-	dh->live = !full;
-	dh->keys_known = full || keys_known;
-	if (!full)
+	dh->full = how == DH_FULL;
+	dh->scan = how == DH_SCAN;
+	dh->live = !dh->full;
+	dh->keys_known = dh->full || keys_known;
+	if (!dh->full)
 		return 0;
 	/* The whole catalog: read exactly what the plan will need. */
 	if (plan_graph(dh, err) == -1)
@@ -1097,6 +1099,8 @@ dh_plan(struct dehydrate *dh, struct df_error *err)
 	struct edge *e;
 	size_t i, k;
 
+	if (dh->scan)
+		return 1;		/* no rows counted, no key read */
 	if (!dh->graphed && plan_graph(dh, err) == -1)
 		return -1;
 	if (plan_sets(dh, 0))
@@ -1567,6 +1571,8 @@ col_data(void *ctx, const struct dump_data *d, struct df_error *err)
 	o->seen = 1;
 	dh->curt = dt;
 	dh->curd = d;
+	if (dh->scan)
+		return DATA_PASS;
 	/* pg_dump declares keys after the rows: count them, read later. */
 	if (!dh->keys_known && d->dialect != DIALECT_MYSQL)
 		return DATA_COUNT;
@@ -1987,15 +1993,17 @@ wr_data(void *ctx, const struct dump_data *d, struct df_error *err)
 		dh->cur = NULL;
 		return DATA_SKIP;
 	}
-	/* A table kept whole, with nothing to set to NULL, streams as is. */
+	/* Columns to set to NULL: rows are rewritten, field by field. */
+	for (i = 0; i < o->nout; i++)
+		if (o->out[i]->nullify && o->out[i]->viol > 0)
+			return DATA_ROWS;
+	/* A table kept whole streams as is. */
 	if (rows_kept(o) == o->nrows) {
-		for (i = 0; i < o->nout; i++)
-			if (o->out[i]->nullify && o->out[i]->viol > 0)
-				return DATA_ROWS;
 		dh->cur = NULL;
 		return DATA_PASS;
 	}
-	return DATA_ROWS;
+	/* Rows kept or dropped whole: their fields need not be split. */
+	return DATA_ROWS_RAW;
 }
 
 static int

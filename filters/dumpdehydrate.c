@@ -304,12 +304,20 @@ main(int argc, char *argv[])
 	m = kmem_new(o.mem, o.tmpdir);
 	dh = dh_new(rs, m);
 
-	/* Pass 1: the schema, and the keys it declares in time. */
+	/*
+	 * Pass 1: the schema, and the keys it declares in time.  Reading a
+	 * plain file again costs little, and a scan of its statements alone
+	 * lets pass 2 read only the keys the plan needs; a compressed file or
+	 * a pipe costs a decompression per reading: then the keys are read
+	 * with the rows where the dump declares them first.
+	 */
 	pg = progress_for(&o, in);
 	sch = new_catalog(&o, NULL, &err);
 	if (sch == NULL)
 		goto fail;
-	(void)dh_begin(dh, sch, 0, o.schema != NULL, &err);
+	(void)dh_begin(dh, sch, istream_seekable(in) &&
+	    istream_comp(in) == STREAM_PLAIN ? DH_SCAN : DH_LIVE,
+	    o.schema != NULL, &err);
 	dh_collect_handler(dh, pg, &h);
 	{
 		struct dump_reader *r;
@@ -346,7 +354,7 @@ main(int argc, char *argv[])
 		/* Pass 2: the keys pass 1 could not know it would need. */
 		dh_free(dh);
 		dh = dh_new(rs, m);
-		if (dh_begin(dh, sch, 1, 1, &err) == -1)
+		if (dh_begin(dh, sch, DH_FULL, 1, &err) == -1)
 			goto fail;
 		pg = progress_for(&o, in);
 		dh_collect_handler(dh, pg, &h);

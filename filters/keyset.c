@@ -356,17 +356,27 @@ get_bytes(const struct kdict *d, uint32_t id, size_t *n)
 const unsigned char *
 kdict_get(const struct kdict *d, uint32_t id, unsigned char *buf, size_t *n)
 {
+	unsigned char *q;
+	uint64_t x;
 	int64_t v;
 	int len;
 
 	if (!kbit_get(&d->isint, id))
 		return get_bytes(d, id, n);
 	memcpy(&v, d->offs.p + (size_t)id * 8, 8);
-	len = snprintf((char *)buf + 1, KDICT_INTBUF - 1, "%lld",
-	    (long long)v);
-	buf[0] = (unsigned char)len;
+	/* Digits backwards from the end of buf, then the length before. */
+	x = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	q = buf + KDICT_INTBUF;
+	do {
+		*--q = (unsigned char)('0' + x % 10);
+		x /= 10;
+	} while (x > 0);
+	if (v < 0)
+		*--q = '-';
+	len = (int)(buf + KDICT_INTBUF - q);
+	*--q = (unsigned char)len;
 	*n = (size_t)len + 1;
-	return buf;
+	return q;
 }
 
 static size_t

@@ -316,11 +316,11 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 		rows++;
 		lines++;
 		bytes += r->pos - ls;
-		if (mode != DATA_ROWS)
+		if (mode != DATA_ROWS && mode != DATA_ROWS_RAW)
 			continue;
 		/* Split at tabs; \N alone is NULL. */
 		nf = 0;
-		{
+		if (mode == DATA_ROWS) {
 			const char *p = w + ls, *e = q, *t;
 
 			for (;;) {
@@ -340,10 +340,10 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 				p = t + 1;
 			}
 		}
-		if (rows == 1 && d->colmap == NULL &&
+		if (mode == DATA_ROWS && rows == 1 && d->colmap == NULL &&
 		    rd_colmap(r, d, nf, err) == -1)
 			return -1;
-		if (nf != d->ncols)
+		if (mode == DATA_ROWS && nf != d->ncols)
 			return rd_err(r, err, ls, "%s: a COPY row has %zu "
 			    "fields, expected %zu", d->table->display, nf,
 			    d->ncols);

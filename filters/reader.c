@@ -398,7 +398,7 @@ rd_insert(struct dump_reader *r, struct dump_data *d, struct sqltok *tz,
 	}
 	if (d->has_columns && rd_colmap(r, d, d->nlisted, err) == -1)
 		goto out;
-	if (mode != DATA_ROWS && mode != DATA_SKIP &&
+	if (mode != DATA_ROWS && mode != DATA_SKIP && mode != DATA_ROWS_RAW &&
 	    rd_emit(r, start, end, err) == -1)
 		goto out;
 	if (mode != DATA_PASS && rd_insert_rows(r, d, mode, start, values,
@@ -960,7 +960,7 @@ rd_insert_rows(struct dump_reader *r, struct dump_data *d, int mode,
 		    err) == -1)
 			return -1;
 		(*rows)++;
-		if (mode == DATA_ROWS) {
+		if (mode == DATA_ROWS || mode == DATA_ROWS_RAW) {
 			if (first && !d->has_columns &&
 			    rd_colmap(r, d, nf, err) == -1)
 				return -1;
@@ -971,8 +971,8 @@ rd_insert_rows(struct dump_reader *r, struct dump_data *d, int mode,
 				    d->table->display, nf, d->ncols);
 			line += rd_count_nl(r->w + lineoff, from - lineoff);
 			lineoff = from;
-			if (rd_ins_row(r, &st, d, from, i, nf, line,
-			    err) == -1)
+			if (rd_ins_row(r, &st, d, from, i,
+			    mode == DATA_ROWS ? nf : 0, line, err) == -1)
 				return -1;
 		}
 		last = i;
@@ -1004,7 +1004,7 @@ rd_insert_rows(struct dump_reader *r, struct dump_data *d, int mode,
 		return rd_err(r, err, i, "%s: an INSERT whose tail after the "
 		    "rows may hold values (only ON CONFLICT DO NOTHING is "
 		    "understood)", d->table->display);
-	if (mode == DATA_ROWS)
+	if (mode == DATA_ROWS || mode == DATA_ROWS_RAW)
 		return rd_ins_end(r, &st, last, end, err);
 	return 0;
 }

@@ -39,16 +39,23 @@ struct dehydrate *dh_new(const struct rules *, struct kmem *);
 void		 dh_free(struct dehydrate *);
 
 /*
- * Start a reading of the keys into sch.  A first reading (full 0) fills
- * sch as it goes: a table's keys are read with its rows when they are
- * known by then, as in a MySQL dump (each CREATE TABLE precedes its
- * rows) or with keys_known (--schema); pg_dump declares them after the
- * data, and its rows are only counted.  A second reading (full 1, on a
- * fresh dehydrate) reads, with the whole catalog sch at hand, every key
- * the plan needs.
+ * Start a reading of the dump.  A first reading fills sch as it goes:
+ * DH_SCAN only that (the plan will want a DH_FULL reading); DH_LIVE
+ * also reads a table's keys with its rows when they are known by then,
+ * as in a MySQL dump (each CREATE TABLE precedes its rows) or with
+ * keys_known (--schema), while pg_dump declares them after the data, and
+ * its rows are only counted.  A DH_FULL reading (on a fresh dehydrate)
+ * reads, with the whole catalog sch at hand, the keys the plan needs and
+ * no others.
  */
-int		 dh_begin(struct dehydrate *, struct schema *, int, int,
-		    struct df_error *);
+enum dh_reading {
+	DH_SCAN = 1,
+	DH_LIVE,
+	DH_FULL
+};
+
+int		 dh_begin(struct dehydrate *, struct schema *, enum dh_reading,
+		    int, struct df_error *);
 /* The handler of a reading of the keys.  pg (may be NULL): progress. */
 void		 dh_collect_handler(struct dehydrate *, struct progress *,
 		    struct dump_handler *);

@@ -47,8 +47,10 @@ enum data_mode {
 	DATA_PASS = 0,		/* copy verbatim; only on_data_end */
 	DATA_COUNT,		/* count rows exactly; no on_row */
 	DATA_ROWS,		/* on_row for every row */
-	DATA_SKIP		/* count rows exactly, write none: an INSERT
+	DATA_SKIP,		/* count rows exactly, write none: an INSERT
 				   goes whole, a COPY keeps its head and \. */
+	DATA_ROWS_RAW		/* on_row for every row, without its fields
+				   (nfields 0): rows are kept or dropped */
 };
 
 /* What a field's bytes are, as written in the dump. */
