@@ -7,12 +7,13 @@
  *
  * The dump is read twice, or three times, each time by its own reader
  * and catalog:
- *   1. the schema, and the key columns of each table whose keys are
+ *   1. the schema; and, when reading again is costly (compressed input,
+ *      a spooled pipe), the key columns of each table whose keys are
  *      known when its rows come (MySQL; --schema), into compact arrays
  *      (keyset.h): per row the ids of its key values, and the rows the
  *      roots select;
- *   2. only if pass 1 could not read keys the plan needs (pg_dump
- *      declares keys after the data): those keys, with the whole schema;
+ *   2. unless pass 1 read every key the plan needs (pg_dump declares
+ *      keys after the data): those keys, with the whole schema;
  *   then the closure, on those arrays alone;
  *   3. the output: kept rows as they were (or with the columns that
  *      pointed into a `truncate ... nullify` table set to NULL), other
