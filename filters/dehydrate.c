@@ -1855,9 +1855,10 @@ dh_closure(struct dehydrate *dh, struct df_error *err)
 		    sizeof(key));
 		df_err(err, DF_EXIT_DATA, NULL, 0, "%s: %llu kept rows "
 		    "reference the truncated table %s through %s (%s), e.g. "
-		    "(%s); keep them out, or truncate it with nullify",
-		    tname(e->c->t), e->viol, tname(e->d->o->t), e->label,
-		    e->what, key);
+		    "row %llu of the table's data, (%s); keep them out, or "
+		    "truncate it with nullify", tname(e->c->t), e->viol,
+		    tname(e->d->o->t), e->label, e->what,
+		    (unsigned long long)e->viol_row + 1, key);
 		goto out;
 	}
 	for (i = 0; i < dh->nedges; i++) {

@@ -374,6 +374,8 @@ main(int argc, char *argv[])
 	if (planned == -1)
 		goto fail;
 	closure = dh_closure(dh, &err);
+	if (closure == -1 && err.file[0] == '\0')
+		df_err_file(&err, istream_name(in));
 	if (o.explain) {
 		out = ostream_open(NULL, STREAM_PLAIN, 0, &err);
 		if (out == NULL || dh_explain(dh, out, &err) == -1)
