@@ -1062,6 +1062,64 @@ plan_sets(struct dehydrate *dh, int create)
 	return missing;
 }
 
+/* The owner of t's rows in the catalog as it is now. */
+static struct schema_table *
+owner_now(struct schema_table *t)
+{
+	size_t depth;
+
+	for (depth = 0; t->partition && t->parent != NULL && depth < 32;
+	    depth++)
+		t = t->parent;
+	return t;
+}
+
+/*
+ * Rules name partitioned tables, not partitions: a partition's rows are
+ * its table's, and a rule for one partition alone would be silently
+ * ignored.  Rules that name no table at all are warned about.
+ */
+static int
+check_names(struct dehydrate *dh, struct df_error *err)
+{
+	const struct rules *rs = dh->rs;
+	const struct rule_name *n;
+	const char *what;
+	size_t i, j, nr, hits;
+
+	nr = rs->nkeep + rs->ntruncate + rs->nfollow;
+	for (i = 0; i < nr; i++) {
+		if (i < rs->nkeep) {
+			n = &rs->keep[i].table;
+			what = "keep";
+		} else if (i < rs->nkeep + rs->ntruncate) {
+			n = &rs->truncate[i - rs->nkeep].name;
+			what = "truncate";
+		} else {
+			n = &rs->follow[i - rs->nkeep - rs->ntruncate];
+			what = "follow";
+		}
+		hits = 0;
+		for (j = 0; j < dh->ntabs; j++) {
+			const struct dtab *dt = dh->tabs[j];
+
+			if (!rule_name_match(n, dt->t->schema, dt->t->name))
+				continue;
+			hits++;
+			if (dt->o != dt && n->rx == NULL)
+				return rule_err(err, &n->pos, "%s %s: a "
+				    "partition of %s; rules name the "
+				    "partitioned table", what, tname(dt->t),
+				    tname(dt->o->t));
+		}
+		if (hits == 0)
+			df_warnx("%s:%lu:%lu: %s %s: no such table in the "
+			    "dump", n->pos.file, n->pos.line, n->pos.col,
+			    what, n->text);
+	}
+	return 0;
+}
+
 int
 dh_begin(struct dehydrate *dh, struct schema *sch, enum dh_reading how,
     int keys_known, struct df_error *err)
@@ -1077,7 +1135,7 @@ dh_begin(struct dehydrate *dh, struct schema *sch, enum dh_reading how,
 	if (!dh->full)
 		return 0;
 	/* The whole catalog: read exactly what the plan will need. */
-	if (plan_graph(dh, err) == -1)
+	if (plan_graph(dh, err) == -1 || check_names(dh, err) == -1)
 		return -1;
 	(void)plan_sets(dh, 1);
 	for (i = 0; i < dh->ntabs; i++) {
@@ -1101,7 +1159,17 @@ dh_plan(struct dehydrate *dh, struct df_error *err)
 
 	if (dh->scan)
 		return 1;		/* no rows counted, no key read */
-	if (!dh->graphed && plan_graph(dh, err) == -1)
+	/*
+	 * A partition attached after its rows were read counted them as its
+	 * own: read again, with the catalog as it ends.
+	 */
+	for (i = 0; i < dh->ntabs; i++) {
+		o = dh->tabs[i];
+		if (owner_now(o->t) != o->o->t)
+			return 1;
+	}
+	if (!dh->graphed && (plan_graph(dh, err) == -1 ||
+	    check_names(dh, err) == -1))
 		return -1;
 	if (plan_sets(dh, 0))
 		return 1;

@@ -249,6 +249,8 @@ kvec_grow(struct kvec *v, size_t n, struct df_error *err)
 int
 kvec_zero(struct kvec *v, size_t n, struct df_error *err)
 {
+	if (n == 0)
+		return 0;
 	if (kvec_reserve(v, n, err) == -1)
 		return -1;
 	memset(v->p + v->len, 0, n);
