@@ -167,7 +167,6 @@ struct dehydrate {
 	int		 live;		/* the reader fills sch as it reads */
 	int		 keys_known;	/* keys precede the rows (MySQL) */
 	int		 graphed;	/* plan_graph() done */
-	int		 scan;		/* a reading of the schema alone */
 	size_t		 ntabs;
 	struct dtab    **tabs;		/* in the catalog's order, once planned */
 	size_t		 nedges, ndoms;
@@ -204,18 +203,6 @@ static const char *
 tname(const struct schema_table *t)
 {
 	return t->display != NULL ? t->display : t->name;
-}
-
-/* Does a rule name t or a table t descends from (partitions, INHERITS)? */
-static int
-table_match(const struct rule_name *n, const struct schema_table *t)
-{
-	int depth;
-
-	for (depth = 0; t != NULL && depth < 32; depth++, t = t->parent)
-		if (rule_name_match(n, t->schema, t->name))
-			return 1;
-	return 0;
 }
 
 /*
@@ -345,14 +332,14 @@ bind_rules(struct dehydrate *dh, struct dtab *o, struct df_error *err)
 		return 0;
 	o->ruled = 1;
 	for (i = 0; i < rs->ntruncate && o->trunc == NULL; i++)
-		if (table_match(&rs->truncate[i].name, o->t))
+		if (rule_table_match(&rs->truncate[i].name, o->t))
 			o->trunc = &rs->truncate[i];
 	for (i = 0; i < rs->nfollow; i++)
-		if (table_match(&rs->follow[i], o->t))
+		if (rule_table_match(&rs->follow[i], o->t))
 			o->follow = 1;
 	for (i = 0; i < rs->nkeep; i++) {
 		kr = &rs->keep[i];
-		if (!table_match(&kr->table, o->t))
+		if (!rule_table_match(&kr->table, o->t))
 			continue;
 		if (o->trunc != NULL)
 			return rule_err(err, &kr->table.pos, "keep %s: the "
@@ -556,15 +543,15 @@ collect_plan(struct dehydrate *dh, struct dtab *o, struct df_error *err)
 		if (rs->relation[i].ncols > max)
 			max = rs->relation[i].ncols;
 	cols = xcalloc(max, sizeof(*cols));
-	/* Keys are logged, unless a reference below needs them anyway. */
-	if (o->t->pk.n > 0) {
+	/*
+	 * The primary key, which a table declared later may reference, is
+	 * logged, unless a reference below needs it anyway.  Other column
+	 * lists are read only for references known by now: one declared
+	 * later means another reading.
+	 */
+	if (o->t->pk.n > 0 && !dh->full) {
 		key_names(o->t, &o->t->pk, cols);
-		kset_find(dh, o, cols, o->t->pk.n, NULL, 1)->lazy = !dh->full;
-	}
-	for (i = 0; i < o->t->nuniq; i++) {
-		key_names(o->t, &o->t->uniq[i], cols);
-		kset_find(dh, o, cols, o->t->uniq[i].n, NULL, 1)->lazy =
-		    !dh->full;
+		kset_find(dh, o, cols, o->t->pk.n, NULL, 1)->lazy = 1;
 	}
 	for (i = 0; i < n; i++) {
 		t = schema_at(dh->sch, i);
@@ -577,7 +564,7 @@ collect_plan(struct dehydrate *dh, struct dtab *o, struct df_error *err)
 				kset_find(dh, o, cols, fk->cols.n, NULL,
 				    1)->lazy = 0;
 			}
-			if (!dh->full || (pt = fk_target(dh, fk)) == NULL ||
+			if ((pt = fk_target(dh, fk)) == NULL ||
 			    dtab_get(dh, pt)->o != o)
 				continue;
 			if (fk_ref_cols(fk, o, cols) == 0)
@@ -587,7 +574,7 @@ collect_plan(struct dehydrate *dh, struct dtab *o, struct df_error *err)
 	}
 	for (i = 0; i < rs->nrelation; i++) {
 		rel = &rs->relation[i];
-		if (table_match(&rel->from, o->t)) {
+		if (rule_table_match(&rel->from, o->t)) {
 			if (rel_cols(o, rel->from_cols, cols, rel->ncols,
 			    &rel->from, err) == -1 || bind_cond(dh, o,
 			    rel->when, "relation", err) == -1)
@@ -595,7 +582,7 @@ collect_plan(struct dehydrate *dh, struct dtab *o, struct df_error *err)
 			kset_find(dh, o, cols, rel->ncols, rel->when,
 			    1)->lazy = 0;
 		}
-		if (table_match(&rel->to, o->t)) {
+		if (rule_table_match(&rel->to, o->t)) {
 			if (rel_cols(o, rel->to_cols, cols, rel->ncols,
 			    &rel->to, err) == -1)
 				goto fail;
@@ -761,11 +748,11 @@ relation_edges(struct dehydrate *dh, const struct rule_relation *rel,
 	    rel->from.pos.line);
 	for (i = 0; i < dh->ntabs && rc == 0; i++) {
 		c = dh->tabs[i];
-		if (c->o != c || !table_match(&rel->from, c->t))
+		if (c->o != c || !rule_table_match(&rel->from, c->t))
 			continue;
 		for (j = 0; j < dh->ntabs && rc == 0; j++) {
 			p = dh->tabs[j];
-			if (p->o != p || !table_match(&rel->to, p->t))
+			if (p->o != p || !rule_table_match(&rel->to, p->t))
 				continue;
 			if (rel_cols(c, rel->from_cols, cc, rel->ncols,
 			    &rel->from, err) == -1 || rel_cols(p,
@@ -1062,6 +1049,26 @@ plan_sets(struct dehydrate *dh, int create)
 	return missing;
 }
 
+/* Was a sample of o drawn by the key its table has in the end? */
+static int
+sample_key_holds(const struct dtab *o)
+{
+	const struct schema_table *t = o->t;
+	size_t k;
+
+	if (o->npk == 0 || !o->planned)
+		return 1;
+	if (t->pk.n == 0)
+		return o->npk == t->ncols;	/* all columns, still */
+	if (o->npk != t->pk.n)
+		return 0;
+	for (k = 0; k < o->npk; k++)
+		if (strcmp(o->names[o->pk_k[k]],
+		    t->cols[t->pk.cols[k]].name) != 0)
+			return 0;
+	return 1;
+}
+
 /* The owner of t's rows in the catalog as it is now. */
 static struct schema_table *
 owner_now(struct schema_table *t)
@@ -1129,7 +1136,6 @@ dh_begin(struct dehydrate *dh, struct schema *sch, enum dh_reading how,
 
 	dh->sch = sch;
 	dh->full = how == DH_FULL;
-	dh->scan = how == DH_SCAN;
 	dh->live = !dh->full;
 	dh->keys_known = dh->full || keys_known;
 	if (!dh->full)
@@ -1157,15 +1163,14 @@ dh_plan(struct dehydrate *dh, struct df_error *err)
 	struct edge *e;
 	size_t i, k;
 
-	if (dh->scan)
-		return 1;		/* no rows counted, no key read */
 	/*
 	 * A partition attached after its rows were read counted them as its
-	 * own: read again, with the catalog as it ends.
+	 * own, and a sample drawn before the primary key was known hashed
+	 * every column: read again, with the catalog as it ends.
 	 */
 	for (i = 0; i < dh->ntabs; i++) {
 		o = dh->tabs[i];
-		if (owner_now(o->t) != o->o->t)
+		if (owner_now(o->t) != o->o->t || !sample_key_holds(o))
 			return 1;
 	}
 	if (!dh->graphed && (plan_graph(dh, err) == -1 ||
@@ -1639,8 +1644,6 @@ col_data(void *ctx, const struct dump_data *d, struct df_error *err)
 	o->seen = 1;
 	dh->curt = dt;
 	dh->curd = d;
-	if (dh->scan)
-		return DATA_PASS;
 	/* pg_dump declares keys after the rows: count them, read later. */
 	if (!dh->keys_known && d->dialect != DIALECT_MYSQL)
 		return DATA_COUNT;

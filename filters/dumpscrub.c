@@ -108,13 +108,7 @@ parse_args(int argc, char *argv[], struct opts *o)
 			o->compress = optarg;
 			break;
 		case OPT_DIALECT:
-			if (strcmp(optarg, "pg") == 0 ||
-			    strcmp(optarg, "postgresql") == 0)
-				o->dialect = DIALECT_PG;
-			else if (strcmp(optarg, "mysql") == 0 ||
-			    strcmp(optarg, "mariadb") == 0)
-				o->dialect = DIALECT_MYSQL;
-			else
+			if (dump_dialect_parse(optarg, &o->dialect) == -1)
 				df_die(DF_EXIT_USAGE, "--dialect: \"%s\": "
 				    "expected pg or mysql", optarg);
 			break;

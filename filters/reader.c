@@ -1008,3 +1008,15 @@ rd_insert_rows(struct dump_reader *r, struct dump_data *d, int mode,
 		return rd_ins_end(r, &st, last, end, err);
 	return 0;
 }
+
+int
+dump_dialect_parse(const char *s, enum dump_dialect *d)
+{
+	if (strcmp(s, "pg") == 0 || strcmp(s, "postgresql") == 0)
+		*d = DIALECT_PG;
+	else if (strcmp(s, "mysql") == 0 || strcmp(s, "mariadb") == 0)
+		*d = DIALECT_MYSQL;
+	else
+		return -1;
+	return 0;
+}

@@ -35,11 +35,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "rules.h"
+#include "schema.h"
 #include "util.h"
 
 /*
@@ -2749,4 +2750,15 @@ rules_free(struct rules *rs)
 		free(rs->files[i]);
 	free(rs->files);
 	free(rs);
+}
+
+int
+rule_table_match(const struct rule_name *n, const struct schema_table *t)
+{
+	int depth;
+
+	for (depth = 0; t != NULL && depth < 32; depth++, t = t->parent)
+		if (rule_name_match(n, t->schema, t->name))
+			return 1;
+	return 0;
 }

@@ -253,24 +253,6 @@ covers(const struct rule_column *r, const char *col)
 }
 
 /*
- * Does a table name of the rules match t, or a table t is a partition of?
- * pg_dump writes a partitioned table's rows under each partition's own
- * name (COPY public.events_2024 ...), and a rule for "events" must reach
- * them: a rule that missed them would let their values through.  The
- * walk up is bounded, since hostile input can make parents a cycle.
- */
-static int
-table_match(const struct rule_name *n, const struct schema_table *t)
-{
-	int depth;
-
-	for (depth = 0; t != NULL && depth < 32; depth++, t = t->parent)
-		if (rule_name_match(n, t->schema, t->name))
-			return 1;
-	return 0;
-}
-
-/*
  * The rules for column c of t, in the order they are tried: the column's
  * rules in the table blocks that match t (file order), then the column
  * statements that match it.  A rule with `when` applies only where its
@@ -288,7 +270,7 @@ find_rules(const struct rules *rs, const struct schema_table *t, size_t c,
 
 	for (i = 0; i < rs->ntables + rs->ncolumns; i++) {
 		if (i < rs->ntables &&
-		    !table_match(&rs->tables[i].name, t))
+		    !rule_table_match(&rs->tables[i].name, t))
 			continue;
 		for (k = 0; k < (i < rs->ntables ? rs->tables[i].ncols : 1);
 		    k++) {
@@ -327,7 +309,7 @@ is_safe(const struct rules *rs, const struct schema_table *t)
 	size_t i;
 
 	for (i = 0; i < rs->nsafe; i++)
-		if (table_match(&rs->safe[i], t))
+		if (rule_table_match(&rs->safe[i], t))
 			return 1;
 	return 0;
 }
@@ -339,7 +321,7 @@ has_block(const struct rules *rs, const struct schema_table *t)
 	size_t i;
 
 	for (i = 0; i < rs->ntables; i++)
-		if (table_match(&rs->tables[i].name, t))
+		if (rule_table_match(&rs->tables[i].name, t))
 			return 1;
 	return 0;
 }
@@ -694,7 +676,7 @@ warn_unused(const struct rules *rs, struct schema *sch)
 		tmatch = 0;
 		for (j = 0; j < schema_count(sch); j++)
 			if (has_rows(schema_at(sch, j)) &&
-			    table_match(&tb->name, schema_at(sch, j)))
+			    rule_table_match(&tb->name, schema_at(sch, j)))
 				tmatch = 1;
 		if (!tmatch) {
 			df_warnx("%s:%lu:%lu: table %s matches no table of "
@@ -708,7 +690,7 @@ warn_unused(const struct rules *rs, struct schema *sch)
 			cmatch = 0;
 			for (j = 0; j < schema_count(sch) && !cmatch; j++) {
 				t = schema_at(sch, j);
-				if (!table_match(&tb->name, t))
+				if (!rule_table_match(&tb->name, t))
 					continue;
 				for (c = 0; c < t->ncols; c++)
 					if (covers(&tb->cols[k], t->cols[c].name))

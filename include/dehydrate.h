@@ -7,8 +7,7 @@
  *
  * The dump is read twice, or three times, each time by its own reader
  * and catalog:
- *   1. the schema; and, when reading again is costly (compressed input,
- *      a spooled pipe), the key columns of each table whose keys are
+ *   1. the schema, and the key columns of each table whose keys are
  *      known when its rows come (MySQL; --schema), into compact arrays
  *      (keyset.h): per row the ids of its key values, and the rows the
  *      roots select;
@@ -40,18 +39,17 @@ struct dehydrate *dh_new(const struct rules *, struct kmem *);
 void		 dh_free(struct dehydrate *);
 
 /*
- * Start a reading of the dump.  A first reading fills sch as it goes:
- * DH_SCAN only that (the plan will want a DH_FULL reading); DH_LIVE
- * also reads a table's keys with its rows when they are known by then,
- * as in a MySQL dump (each CREATE TABLE precedes its rows) or with
- * keys_known (--schema), while pg_dump declares them after the data, and
- * its rows are only counted.  A DH_FULL reading (on a fresh dehydrate)
- * reads, with the whole catalog sch at hand, the keys the plan needs and
- * no others.
+ * Start a reading of the dump.  A first reading (DH_LIVE) fills sch as
+ * it goes, and reads a table's keys with its rows when they are known by
+ * then: in a MySQL dump (each CREATE TABLE precedes its rows), the
+ * primary key, logged in case a later table references it, and what
+ * the foreign keys read so far reference; with keys_known (--schema),
+ * all of it.  pg_dump declares keys after the data: its rows are only
+ * counted.  A DH_FULL reading (on a fresh dehydrate) reads, with the
+ * whole catalog sch at hand, the keys the plan needs and no others.
  */
 enum dh_reading {
-	DH_SCAN = 1,
-	DH_LIVE,
+	DH_LIVE = 1,
 	DH_FULL
 };
 

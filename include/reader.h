@@ -129,6 +129,8 @@ struct dump_reader *dump_reader_new(struct istream *, struct ostream *,
 /* Read to the end.  Returns 0, or -1 with err filled. */
 int		 dump_reader_run(struct dump_reader *, struct df_error *);
 enum dump_dialect dump_reader_dialect(const struct dump_reader *);
+/* "pg" (or "postgresql"), "mysql" (or "mariadb"); -1 for anything else. */
+int		 dump_dialect_parse(const char *, enum dump_dialect *);
 void		 dump_reader_free(struct dump_reader *);
 
 /*

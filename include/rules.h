@@ -322,6 +322,16 @@ void		 rules_free(struct rules *);
  */
 int		 rule_name_match(const struct rule_name *, const char *,
 		    const char *);
+/*
+ * Does a table name of the rules match t, or a table t descends from
+ * (a partition's partitioned table, INHERITS parents)?  pg_dump writes a
+ * partitioned table's rows under each partition's own name, and a rule
+ * for the table must reach them.  The walk up is bounded, since hostile
+ * input can make parents a cycle.
+ */
+struct schema_table;
+int		 rule_table_match(const struct rule_name *,
+		    const struct schema_table *);
 /* The name of an action kind as the rules write it ("first_name"). */
 const char	*rule_action_name(enum action_kind);
 

@@ -11,9 +11,8 @@
  * the run; rules that could name a file outside the directory are not
  * loaded, as in fuzz_rules.c); the dump goes to "in.sql".  The engine is
  * then driven exactly as filters/dumpdehydrate.c's main() drives it for a
- * file: pass 1 (DH_SCAN, the schema alone, for a plain file; DH_LIVE,
- * keys read with the rows where declared first, for a compressed one),
- * dh_plan(); if it asks for it, a fresh engine and a DH_FULL reading of
+ * file: pass 1 (DH_LIVE: the schema, and keys read with the rows where
+ * declared first), dh_plan(); if it asks for it, a fresh engine and a DH_FULL reading of
  * the keys, dh_plan() again; dh_closure(); the output reading into
  * "out.sql" through ostream_open(), dh_write_done() and dh_report().
  * dh_explain() runs after the closure, as --explain does (also after a
@@ -23,8 +22,8 @@
  * Each input is run five times: twice with a large key budget (1 GiB),
  * once with a tiny one (0 or 1 byte: every key array spills to a file),
  * once with a budget of a few KB (some arrays spill, some do not), and
- * once, with a few KB, with pass 1 the other way (DH_LIVE for a plain
- * file, DH_SCAN for a compressed one: what a pipe or a .gz gets).  What
+ * once, with a few KB, with pass 1 told that keys precede the rows (as
+ * --schema tells it), whether they do or not.  What
  * must hold:
  *   - nothing crashes, leaks or trips a sanitizer;
  *   - a failing run fills the error message, with code 1 or 2 (a failed
@@ -290,9 +289,8 @@ explain(const struct dehydrate *dh, struct df_error *err)
 }
 
 /*
- * A run with key budget mem.  other: pass 1 the other way than main()
- * chooses for this file (DH_LIVE for a plain file, DH_SCAN for a
- * compressed one).
+ * A run with key budget mem.  other: pass 1 is told that keys precede
+ * the rows (keys_known, as with --schema).
  */
 static void
 run(const struct rules *rs, unsigned long long mem, int other,
@@ -307,7 +305,6 @@ run(const struct rules *rs, unsigned long long mem, int other,
 	struct dehydrate *dh = NULL;
 	struct kmem *m = NULL;
 	unsigned long long inbytes;
-	enum dh_reading first;
 	int planned, rc;
 
 	(void)remove(path_out);
@@ -321,16 +318,9 @@ run(const struct rules *rs, unsigned long long mem, int other,
 	m = kmem_new(mem, dir_spill);
 	dh = dh_new(rs, m);
 
-	/*
-	 * Pass 1: the schema, and the keys it declares in time (a
-	 * compressed file: with the rows; a plain one: a scan, then pass 2).
-	 */
-	first = istream_seekable(in) && istream_comp(in) == STREAM_PLAIN ?
-	    DH_SCAN : DH_LIVE;
-	if (other)
-		first = first == DH_SCAN ? DH_LIVE : DH_SCAN;
+	/* Pass 1: the schema, and the keys it declares in time. */
 	sch = schema_new();
-	(void)dh_begin(dh, sch, first, 0, err);
+	(void)dh_begin(dh, sch, DH_LIVE, other, err);
 	dh_collect_handler(dh, NULL, &h);
 	r = dump_reader_new(in, NULL, DIALECT_AUTO, sch, &h, MAX_ROW);
 	if (dump_reader_run(r, err) == -1) {
@@ -1089,12 +1079,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_clean(some.label, fds);
 	check_same(&large, &some);
 	/*
-	 * Pass 1 the other way: where keys are read is main()'s choice
-	 * of speed.  Errors may come in another order, or not at all
-	 * (DH_FULL splits only the rows the plan needs), but two
+	 * Pass 1 told that keys precede the rows (--schema): a table's
+	 * keys may be read before they are declared, which must end in a
+	 * DH_FULL reading.  Errors may come in another order, or not at
+	 * all (DH_FULL splits only the rows the plan needs), but two
 	 * successes agree.
 	 */
-	result_init(&other, "pass 1 the other way");
+	result_init(&other, "pass 1 told keys come first");
 	run(rs, 256 * (1 + (hash >> 7) % 64), 1, &other);
 	check_clean(other.label, fds);
 	if (large.rc == 0 && other.rc == 0) {
