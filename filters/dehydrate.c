@@ -6,19 +6,21 @@
  * is one node: the "owner" of their rows).  Edges are references: every
  * foreign key the dump declares, and every `relation` of the rules, from
  * the referencing table c to a domain d: a referenced table and a list of
- * its columns.  Pass 2 gives each distinct value of a domain's columns a
- * dense id (kdict) and keeps, per row, the id of its own value in every
- * domain of its table (pid) and of the value it references through every
- * edge of its table (cid).  The closure then only follows ids:
+ * its columns.  A reading of the keys gives each column list of a table
+ * it collects (a kset: a key, or the columns of a reference) a dictionary
+ * of its distinct values with dense ids, and keeps per row the id of the
+ * row's value (pid for a domain's list, the child's own ids for an
+ * edge's).  The plan maps each edge's ids to its domain's, one lookup per
+ * distinct value (cid).  The closure then only follows ids:
  *
  *	row r of c kept, edge e: c -> d	  keep d's rows with id cid[e][r]
  *	row r of a followed table f kept  keep the rows of other tables
  *					  whose cid through an edge into f
  *					  is pid[r]
  *
- * both by CSR lists (id -> rows) built once after pass 2.  Memory is the
- * key values once per domain, 4 bytes per row per domain and per edge,
- * and a bit per row; all of it in keyset arrays under --mem.
+ * both by CSR lists (id -> rows) built once before the closure.  Memory
+ * is the key values once per column list, 4 bytes per row per list and
+ * per edge, and a bit per row; all of it in keyset arrays under --mem.
  */
 #include <config.h>
 
@@ -153,10 +155,8 @@ struct dtab {
 	/* rows (owners) */
 	uint64_t	 nrows, nkept, wrow;
 	uint64_t	 nroots;	/* kept by where and sample */
-	unsigned long long bytes;	/* of data statements, pass 2 */
 	struct kvec	 kept;
 	unsigned long long *why;
-	int		 seen;		/* a data statement was read */
 };
 
 struct dehydrate {
@@ -178,9 +178,7 @@ struct dehydrate {
 	struct dtab	*cur;		/* its owner; NULL: not read */
 	struct dtab	*curt;		/* the table it names */
 	const struct dump_data *curd;
-	int		 mode;
 	int		 bound;
-	size_t		 nf;
 	long		*fidx;		/* names index -> field, -1 */
 	/* the current row */
 	const struct dump_row *row;
@@ -193,8 +191,6 @@ struct dehydrate {
 	size_t		 nvc;
 	unsigned long	 gen;
 	struct buf	 tup;		/* a key tuple */
-	struct buf	 out;		/* a rewritten row */
-	unsigned long long warned;
 };
 
 /* ---- Names ------------------------------------------------------------ */
@@ -1264,7 +1260,6 @@ bind_fields(struct dehydrate *dh, struct df_error *err)
 		    sizeof(*dh->vc));
 		dh->nvc = d->ncols;
 	}
-	dh->nf = d->ncols;
 	dh->bound = 1;
 	return 0;
 }
@@ -1641,7 +1636,6 @@ col_data(void *ctx, const struct dump_data *d, struct df_error *err)
 	if (dt == NULL)
 		return DATA_PASS;
 	o = dt->o;
-	o->seen = 1;
 	dh->curt = dt;
 	dh->curd = d;
 	/* pg_dump declares keys after the rows: count them, read later. */
@@ -1663,11 +1657,9 @@ col_data_end(void *ctx, const struct dump_data *d, unsigned long long rows,
 	struct dtab *dt = lookup(dh, d->table);
 
 	(void)err;
-	if (dt != NULL) {
-		if (dh->cur == NULL)
-			dt->o->nrows += rows;
-		dt->o->bytes += bytes;
-	}
+	(void)bytes;
+	if (dt != NULL && dh->cur == NULL)
+		dt->o->nrows += rows;
 	dh->cur = NULL;
 	return 0;
 }
@@ -2348,7 +2340,6 @@ dh_new(const struct rules *rs, struct kmem *m)
 	dh->m = m;
 	buf_init(&dh->dec, 0);
 	buf_init(&dh->tup, 0);
-	buf_init(&dh->out, 0);
 	return dh;
 }
 
@@ -2417,6 +2408,5 @@ dh_free(struct dehydrate *dh)
 	free(dh->vc);
 	buf_free(&dh->dec);
 	buf_free(&dh->tup);
-	buf_free(&dh->out);
 	free(dh);
 }
