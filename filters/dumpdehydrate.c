@@ -213,26 +213,25 @@ new_catalog(const struct opts *o, enum dump_dialect *d, struct df_error *err)
 
 /*
  * One reading of in with handler h, writing to out (NULL: nothing), into
- * a fresh catalog.  *sch receives the catalog when sch is not NULL.
+ * the catalog cat, or a fresh one (NULL).  The first reading learns the
+ * dialect, unless told.
  */
 static int
-reading(const struct opts *o, struct istream *in, struct ostream *out,
-    const struct dump_handler *h, struct schema **sch, struct df_error *err)
+reading(struct opts *o, struct istream *in, struct ostream *out,
+    const struct dump_handler *h, struct schema *cat, struct df_error *err)
 {
 	struct dump_reader *r;
-	struct schema *cat;
+	struct schema *own = NULL;
 	int rc;
 
-	cat = new_catalog(o, NULL, err);
-	if (cat == NULL)
+	if (cat == NULL && (cat = own = new_catalog(o, NULL, err)) == NULL)
 		return -1;
 	r = dump_reader_new(in, out, o->dialect, cat, h, o->max_row);
 	rc = dump_reader_run(r, err);
+	if (rc == 0 && o->dialect == DIALECT_AUTO)
+		o->dialect = dump_reader_dialect(r);
 	dump_reader_free(r);
-	if (rc == 0 && sch != NULL)
-		*sch = cat;
-	else
-		schema_free(cat);
+	schema_free(own);
 	return rc;
 }
 
@@ -312,18 +311,8 @@ main(int argc, char *argv[])
 		goto fail;
 	(void)dh_begin(dh, sch, DH_LIVE, o.schema != NULL, &err);
 	dh_collect_handler(dh, pg, &h);
-	{
-		struct dump_reader *r;
-
-		r = dump_reader_new(in, NULL, o.dialect, sch, &h, o.max_row);
-		if (dump_reader_run(r, &err) == -1) {
-			dump_reader_free(r);
-			goto fail;
-		}
-		if (o.dialect == DIALECT_AUTO)
-			o.dialect = dump_reader_dialect(r);
-		dump_reader_free(r);
-	}
+	if (reading(&o, in, NULL, &h, sch, &err) == -1)
+		goto fail;
 	progress_done(pg);
 	pg = NULL;
 	inbytes = istream_raw_pos(in);
