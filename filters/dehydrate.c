@@ -839,13 +839,9 @@ check_nullify(const struct edge *e, struct df_error *err)
 static int
 log_tuple(struct kset *set, const char *p, size_t n, struct df_error *err)
 {
-	unsigned char var[10];
-	size_t m = p != NULL ? n + 1 : 0, j = 0;
+	unsigned char var[KVARINT_MAX];
+	size_t j = kvarint_put(var, p != NULL ? n + 1 : 0);
 
-	do {
-		var[j++] = (unsigned char)((m & 0x7f) | (m > 0x7f ? 0x80 : 0));
-		m >>= 7;
-	} while (m > 0);
 	if (kvec_add(&set->log, var, j, err) == -1)
 		return -1;
 	return p != NULL ? kvec_add(&set->log, p, n, err) : 0;
@@ -855,23 +851,20 @@ log_tuple(struct kset *set, const char *p, size_t n, struct df_error *err)
 static int
 materialize(struct dehydrate *dh, struct kset *set, struct df_error *err)
 {
-	size_t off = 0, m;
+	const unsigned char *p = set->log.p;
+	size_t left = set->log.len, m;
 	uint32_t id;
-	int shift, added;
+	int added;
 
-	while (off < set->log.len) {
-		m = 0;
-		shift = 0;
-		do {
-			m |= (size_t)(set->log.p[off] & 0x7f) << shift;
-			shift += 7;
-		} while (set->log.p[off++] & 0x80);
+	while (left > 0) {
+		m = kvarint_get(&p, &left);
 		id = KV_NONE;
 		if (m > 0) {
-			if (kdict_intern(&set->dict, set->log.p + off, m - 1,
-			    &id, &added, err) == -1)
+			if (kdict_intern(&set->dict, p, m - 1, &id, &added,
+			    err) == -1)
 				return -1;
-			off += m - 1;
+			p += m - 1;
+			left -= m - 1;
 		}
 		if (kv32_push(&set->ids, id, err) == -1)
 			return -1;
@@ -1314,9 +1307,9 @@ cond_get(void *ctx, const struct rule_cond *c, const char **p, size_t *n,
 static int
 tuple(struct dehydrate *dh, const size_t *k, size_t n, struct df_error *err)
 {
-	unsigned char var[10];
+	unsigned char var[KVARINT_MAX];
 	const char *p;
-	size_t i, len, m, j;
+	size_t i, len, j;
 	int rc;
 
 	buf_clear(&dh->tup);
@@ -1324,13 +1317,7 @@ tuple(struct dehydrate *dh, const size_t *k, size_t n, struct df_error *err)
 		rc = value(dh, k[i], &p, &len, err);
 		if (rc != 0)
 			return rc;
-		m = len;
-		j = 0;
-		do {
-			var[j++] = (unsigned char)((m & 0x7f) |
-			    (m > 0x7f ? 0x80 : 0));
-			m >>= 7;
-		} while (m > 0);
+		j = kvarint_put(var, len);
 		if (buf_add(&dh->tup, var, j) == -1 ||
 		    buf_add(&dh->tup, p, len) == -1)
 			return df_err(err, DF_EXIT_DATA, NULL, 0, "a key too "
@@ -1813,18 +1800,12 @@ key_text(const struct kset *ks, uint32_t id, char *out, size_t cap)
 {
 	unsigned char ibuf[KDICT_INTBUF];
 	const unsigned char *p;
-	size_t n, i, len, shift, o = 0;
+	size_t n, i, len, o = 0;
 
 	p = kdict_get(&ks->dict, id, ibuf, &n);
 	out[0] = '\0';
 	for (i = 0; i < ks->ncols && n > 0; i++) {
-		len = 0;
-		shift = 0;
-		do {
-			len |= (size_t)(*p & 0x7f) << shift;
-			shift += 7;
-			n--;
-		} while (*p++ & 0x80 && n > 0);
+		len = kvarint_get(&p, &n);
 		if (len > n)
 			len = n;
 		if (o + 8 < cap)

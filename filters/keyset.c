@@ -338,16 +338,12 @@ get_bytes(const struct kdict *d, uint32_t id, size_t *n)
 {
 	const unsigned char *p;
 	uint64_t off;
-	size_t len = 0;
-	int shift = 0;
+	size_t left;
 
 	memcpy(&off, d->offs.p + (size_t)id * 8, 8);
 	p = d->bytes.p + off;
-	do {
-		len |= (size_t)(*p & 0x7f) << shift;
-		shift += 7;
-	} while (*p++ & 0x80);
-	*n = len;
+	left = d->bytes.len - off;
+	*n = kvarint_get(&p, &left);
 	return p;
 }
 
@@ -566,17 +562,14 @@ add_int(struct kdict *d, int64_t v, struct df_error *err)
 static int
 add_bytes(struct kdict *d, const void *p, size_t n, struct df_error *err)
 {
-	unsigned char var[10];
+	unsigned char var[KVARINT_MAX];
 	uint64_t off = d->bytes.len;
-	size_t k = 0, m = n;
+	size_t k;
 
 	if (d->n >= UINT32_MAX - 2)
 		return df_err(err, DF_EXIT_DATA, NULL, 0, "more than 2^32 "
 		    "distinct keys in one table");
-	do {
-		var[k++] = (unsigned char)((m & 0x7f) | (m > 0x7f ? 0x80 : 0));
-		m >>= 7;
-	} while (m > 0);
+	k = kvarint_put(var, n);
 	if (kvec_add(&d->bytes, var, k, err) == -1 ||
 	    kvec_add(&d->bytes, p, n, err) == -1 ||
 	    kvec_add(&d->offs, &off, 8, err) == -1)

@@ -60,6 +60,42 @@ kvec_reserve(struct kvec *v, size_t n, struct df_error *err)
 	return n <= v->cap - v->len ? 0 : kvec_grow(v, n, err);
 }
 
+/*
+ * Lengths as varints, 7 bits a byte, low bits first (the encoding of key
+ * tuples and of the dictionary's strings): kvarint_put writes m into
+ * out[KVARINT_MAX] and returns the bytes used; kvarint_get reads one at
+ * *p, at most *n bytes, and advances both.
+ */
+#define KVARINT_MAX	10
+
+static inline size_t
+kvarint_put(unsigned char *out, size_t m)
+{
+	size_t j = 0;
+
+	do {
+		out[j++] = (unsigned char)((m & 0x7f) | (m > 0x7f ? 0x80 : 0));
+		m >>= 7;
+	} while (m > 0);
+	return j;
+}
+
+static inline size_t
+kvarint_get(const unsigned char **p, size_t *n)
+{
+	size_t m = 0;
+	int shift = 0;
+
+	while (*n > 0) {
+		(*n)--;
+		m |= (size_t)(**p & 0x7f) << shift;
+		shift += 7;
+		if (!(*(*p)++ & 0x80))
+			break;
+	}
+	return m;
+}
+
 /* Append n zero bytes. */
 int		 kvec_zero(struct kvec *, size_t, struct df_error *);
 
