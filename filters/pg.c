@@ -370,6 +370,12 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 	/* Skipped rows: only the \. line is written. */
 	if (mode == DATA_SKIP)
 		run = term;
+	if (r->has_handler && r->h.on_data_tail != NULL) {
+		if (rd_emit(r, run, term, err) == -1 ||
+		    r->h.on_data_tail(r->h.ctx, d, err) == -1)
+			return -1;
+		run = term;
+	}
 	if (rd_emit(r, run, r->pos, err) == -1)
 		return -1;
 	r->line += lines + (r->pos > 0 && r->w[r->pos - 1] == '\n');

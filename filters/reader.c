@@ -404,6 +404,9 @@ rd_insert(struct dump_reader *r, struct dump_data *d, struct sqltok *tz,
 	if (mode != DATA_PASS && rd_insert_rows(r, d, mode, start, values,
 	    end, &rows, err) == -1)
 		goto out;
+	if (r->has_handler && r->h.on_data_tail != NULL &&
+	    r->h.on_data_tail(r->h.ctx, d, err) == -1)
+		goto out;
 	rd_advance(r, end);
 	rc = rd_data_end(r, d, rows, end - start, err);
 out:

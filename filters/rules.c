@@ -2362,6 +2362,76 @@ parse_relation(struct parser *ps)
 	return expect_end(ps);
 }
 
+/*
+ * keep-table NAME[, NAME..], or keep-table NAME { COLUMN default
+ * 'v'|NUMBER|null ; COLUMN ignore ... } for the columns on one side only.
+ */
+static int
+parse_keep_table(struct parser *ps)
+{
+	struct rules *rs = ps->rs;
+	struct rule_keep_col *kc;
+	size_t first = rs->nkeep_table;
+
+	for (;;) {
+		rs->keep_table = xrealloc(rs->keep_table,
+		    (rs->nkeep_table + 1) * sizeof(*rs->keep_table));
+		if (parse_name(ps, &rs->keep_table[rs->nkeep_table], 1,
+		    "a table name") == -1) {
+			name_free(&rs->keep_table[rs->nkeep_table]);
+			return -1;
+		}
+		rs->nkeep_table++;
+		if (!tok_punct(&ps->t, ","))
+			break;
+		if (lex(ps) == -1)
+			return -1;
+	}
+	if (!tok_punct(&ps->t, "{"))
+		return expect_end(ps);
+	if (rs->nkeep_table - first > 1)
+		return TERR(ps, "a keep-table block follows one table name");
+	if (lex(ps) == -1)
+		return -1;
+	for (;;) {
+		while (ps->t.type == T_NL)
+			if (lex(ps) == -1)
+				return -1;
+		if (tok_punct(&ps->t, "}"))
+			break;
+		if (ps->t.type == T_EOF)
+			return perr(ps, rs->keep_table[first].pos.line,
+			    rs->keep_table[first].pos.col,
+			    "keep-table block not closed with '}'");
+		kc = PUSH(rs->keep_cols, rs->nkeep_cols);
+		kc->table = first;
+		kc->pos = here(ps);
+		if (parse_ident(ps, &kc->column, "a column name") == -1)
+			return -1;
+		if (tok_is(&ps->t, "ignore")) {
+			kc->ignore = 1;
+			if (lex(ps) == -1)
+				return -1;
+		} else if (!tok_is(&ps->t, "default")) {
+			return TERR(ps, "expected default 'value', default "
+			    "null or ignore after the column");
+		} else if (lex(ps) == -1) {
+			return -1;
+		} else if (tok_is(&ps->t, "null")) {
+			kc->null = 1;
+			if (lex(ps) == -1)
+				return -1;
+		} else if (parse_value(ps, &kc->value) == -1) {
+			return -1;
+		}
+		if (expect_end(ps) == -1)
+			return -1;
+	}
+	if (lex(ps) == -1)
+		return -1;
+	return expect_end(ps);
+}
+
 /* missing POINTER null | keep | set 'v' | drop-row | error */
 static int
 parse_missing(struct parser *ps)
@@ -2491,8 +2561,7 @@ parse_statement(struct parser *ps)
 	if (tok_is(&ps->t, "keep-table")) {
 		if (lex(ps) == -1)
 			return -1;
-		return parse_name_list(ps, &ps->rs->keep_table,
-		    &ps->rs->nkeep_table, 1, "a table name");
+		return parse_keep_table(ps);
 	}
 	if (tok_is(&ps->t, "others")) {
 		if (lex(ps) == -1)
@@ -2736,6 +2805,11 @@ rules_free(struct rules *rs)
 	for (i = 0; i < rs->nkeep_table; i++)
 		name_free(&rs->keep_table[i]);
 	free(rs->keep_table);
+	for (i = 0; i < rs->nkeep_cols; i++) {
+		free(rs->keep_cols[i].column);
+		free(rs->keep_cols[i].value.p);
+	}
+	free(rs->keep_cols);
 	for (i = 0; i < rs->nmissing; i++) {
 		free(rs->missing[i].pointer);
 		free(rs->missing[i].lit.p);

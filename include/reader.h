@@ -112,6 +112,15 @@ struct dump_handler {
 		    struct df_error *);
 	int	(*on_data_end)(void *, const struct dump_data *,
 		    unsigned long long, unsigned long long, struct df_error *);
+	/*
+	 * Optional: where rows may be added to a data block, after its
+	 * last row (a COPY block: before its \. line; an INSERT: after the
+	 * statement, so the handler writes whole statements).  Everything
+	 * before has been written to the reader's output, which the
+	 * handler may write to.  Returns 0 or -1.
+	 */
+	int	(*on_data_tail)(void *, const struct dump_data *,
+		    struct df_error *);
 	/* After each block of input is read (optional): for --progress. */
 	void	(*on_read)(void *);
 };

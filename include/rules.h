@@ -241,6 +241,20 @@ struct rule_relation {
 	struct rule_cond *when;
 };
 
+/*
+ * dumprelink: keep-table NAME { COLUMN default 'v' | default null |
+ * ignore }: for a column on one side only.  table is the index of the
+ * keep_table name it belongs to.
+ */
+struct rule_keep_col {
+	size_t		 table;
+	char		*column;
+	int		 ignore;	/* a target column the source lacks */
+	int		 null;		/* default null */
+	struct rule_value value;	/* default 'v' */
+	struct rule_pos	 pos;
+};
+
 /* dumprelink: missing POINTER null | keep | set 'v' | drop-row | error */
 enum missing_policy {
 	MISSING_NULL = 0, MISSING_KEEP, MISSING_SET, MISSING_DROP_ROW,
@@ -295,6 +309,8 @@ struct rules {
 
 	size_t		 nkeep_table;
 	struct rule_name *keep_table;
+	size_t		 nkeep_cols;
+	struct rule_keep_col *keep_cols;
 	size_t		 nmissing;
 	struct rule_missing *missing;
 	size_t		 nimport;
