@@ -396,9 +396,10 @@ check_col(const struct relink *rl, const struct rl_tab *tb,
 	pos = mi != NULL ? &mi->pos : &c->act->pos;
 	if ((sc->flags & COL_NOT_NULL) &&
 	    (mi == NULL || mi->policy == MISSING_NULL))
-		return rules_err(err, pos, "missing %s null: %s is NOT NULL; "
-		    "use missing .. keep, set 'v', drop-row or error",
-		    c->ptr->name, tname(tb->t));
+		return rules_err(err, pos, "%s.%s is NOT NULL, and a missing "
+		    "%s is written as NULL%s: say missing %s keep, set 'v', "
+		    "drop-row or error", tname(tb->t), sc->name, c->ptr->name,
+		    mi == NULL ? " (the default)" : "", c->ptr->name);
 	if (mi != NULL && mi->policy == MISSING_SET && sc->len >= 0 &&
 	    mi->lit.len > (size_t)sc->len) {
 		return rules_err(err, pos, "missing %s set: the value is "
@@ -833,10 +834,12 @@ new_value(struct relink *rl, struct rl_tab *tb, struct rl_col *c,
 		break;
 	}
 	if (c->act->nby > 0)
-		return row_err(rl, err, tb, c, "the key map has no value for "
-		    "the key %s (missing .. error)", shown_key(rl));
-	return row_err(rl, err, tb, c, "no value for %s (missing .. error)",
-	    shown(&rl->tmp, v, vn));
+		return row_err(rl, err, tb, c, "the key map has no %s for "
+		    "the key %s (missing %s error)", c->ptr->name,
+		    shown_key(rl), c->ptr->name);
+	return row_err(rl, err, tb, c, "no target %s for the value %s "
+	    "(missing %s error)", c->ptr->name, shown(&rl->tmp, v, vn),
+	    c->ptr->name);
 }
 
 /* Write: relink the row's pointers; splice the changed fields in. */
@@ -1610,6 +1613,79 @@ append_kept(struct relink *rl, struct schema_table *t, enum dump_dialect dl,
 	return ostream_write(rl->out, "\n", 1, err);
 }
 
+/* Is a PostgreSQL type one a sequence may feed (serial, identity)? */
+static int
+int_type(const char *type)
+{
+	static const char *const types[] = { "integer", "bigint", "smallint",
+	    "int", "int2", "int4", "int8", "serial", "bigserial",
+	    "smallserial", NULL };
+	size_t i;
+
+	for (i = 0; type != NULL && types[i] != NULL; i++)
+		if (strcasecmp(type, types[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * PostgreSQL: the source's setval() for a kept table's serial or identity
+ * sequence counts the source's rows; set it from the target's rows, or
+ * the target would give new rows ids its kept rows already have.  For
+ * each integer column that has a sequence (setval() of NULL is NULL).
+ */
+static int
+fix_sequences(struct relink *rl, const struct schema_table *t,
+    struct df_error *err)
+{
+	struct buf *b = &rl->enc;
+	size_t c;
+	const char *p;
+	int rc = 0;
+
+	buf_clear(b);
+	for (c = 0; c < t->ncols; c++) {
+		if (!int_type(t->cols[c].type))
+			continue;
+		if (b->len == 0)
+			rc |= buf_adds(b, "\n-- dumprelink: the sequences of the "
+			    "kept table's columns follow its rows\n");
+		rc |= buf_adds(b, "SELECT pg_catalog.setval(pg_catalog."
+		    "pg_get_serial_sequence('");
+		/* The table as an identifier, inside a literal. */
+		if (t->schema != NULL) {
+			rc |= buf_addc(b, '"');
+			for (p = t->schema; *p != '\0'; p++)
+				rc |= *p == '\'' ? buf_adds(b, "''") :
+				    *p == '"' ? buf_adds(b, "\"\"") :
+				    buf_addc(b, *p);
+			rc |= buf_adds(b, "\".");
+		}
+		rc |= buf_addc(b, '"');
+		for (p = t->name; *p != '\0'; p++)
+			rc |= *p == '\'' ? buf_adds(b, "''") :
+			    *p == '"' ? buf_adds(b, "\"\"") : buf_addc(b, *p);
+		rc |= buf_adds(b, "\"', '");
+		for (p = t->cols[c].name; *p != '\0'; p++)
+			rc |= *p == '\'' ? buf_adds(b, "''") : buf_addc(b, *p);
+		rc |= buf_adds(b, "'), max(");
+		rc |= quote_ident(b, DIALECT_PG, t->cols[c].name);
+		rc |= buf_adds(b, ")) FROM ");
+		if (t->schema != NULL) {
+			rc |= quote_ident(b, DIALECT_PG, t->schema);
+			rc |= buf_addc(b, '.');
+		}
+		rc |= quote_ident(b, DIALECT_PG, t->name);
+		rc |= buf_adds(b, " HAVING max(");
+		rc |= quote_ident(b, DIALECT_PG, t->cols[c].name);
+		rc |= buf_adds(b, ") IS NOT NULL;\n");
+	}
+	if (rc != 0)
+		return df_err(err, DF_EXIT_DATA, NULL, 0, "%s: names too long",
+		    tname(t));
+	return flush_enc(rl, err);
+}
+
 int
 relink_write_end(struct relink *rl, struct schema *sch, enum dump_dialect dl,
     struct df_error *err)
@@ -1626,6 +1702,13 @@ relink_write_end(struct relink *rl, struct schema *sch, enum dump_dialect dl,
 		tb = t->user;
 		if (t->declared && (tb == NULL || !tb->written) &&
 		    keep_rule(rl, t) && append_kept(rl, t, dl, err) == -1)
+			return -1;
+	}
+	for (i = 0; dl == DIALECT_PG && i < schema_count(sch); i++) {
+		t = schema_at(sch, i);
+		tb = t->user;
+		if (tb != NULL && tb->written && tb->out_rows > 0 &&
+		    fix_sequences(rl, t, err) == -1)
 			return -1;
 	}
 	for (k = 0; k < rl->rs->nkeep_table; k++) {

@@ -1,9 +1,9 @@
 #!/bin/bash
-# tests/golden.sh - golden tests of dumpscrub and dumpdehydrate (STYLE.md
-# rules 17 and 18).
+# tests/golden.sh - golden tests of dumpscrub, dumpdehydrate and dumprelink
+# (STYLE.md rules 17 and 18).
 #
-# Each directory tests/golden/PROGRAM/CASE (PROGRAM: dumpscrub or
-# dumpdehydrate) holds:
+# Each directory tests/golden/PROGRAM/CASE (PROGRAM: dumpscrub,
+# dumpdehydrate or dumprelink) holds:
 #   cmd              the arguments after the program name, separated by
 #                    white space; the word INPUT stands for input.sql;
 #                    without INPUT, input.sql is fed on standard input
@@ -14,6 +14,10 @@
 #                    a bash pattern the whole of it must match; with
 #                    neither, standard error must be empty
 #   expected.exit    the exit status (default 0)
+#   target.sql       dumprelink: a dump of the target environment; before
+#                    the case runs, `dumprelink --capture -r rules` makes a
+#                    key map of it, and the word KEYMAP in cmd stands for
+#                    that file
 #
 # The command runs in the case directory.  Each case runs twice (the
 # outputs must be identical: determinism) and again with input.sql
@@ -30,7 +34,8 @@
 # outputs are stable; a case that needs another key says so in cmd
 # (--key-file) or in its rules (key env / key file).
 #
-# Environment: top_srcdir, DUMPSCRUB, DUMPDEHYDRATE.  Exit 0 pass, 1 fail.
+# Environment: top_srcdir, DUMPSCRUB, DUMPDEHYDRATE, DUMPRELINK.  Exit 0
+# pass, 1 fail.
 
 # Check functions run through check() (lib.sh).
 # shellcheck disable=SC2317
@@ -44,6 +49,7 @@ set -eu
 : "${top_srcdir:?top_srcdir must name the source tree}"
 : "${DUMPSCRUB:?DUMPSCRUB must name the dumpscrub program}"
 : "${DUMPDEHYDRATE:=${top_builddir:-.}/dumpdehydrate}"
+: "${DUMPRELINK:=${top_builddir:-.}/dumprelink}"
 # shellcheck source=tests/lib.sh disable=SC1091  # followed with -x
 . "$top_srcdir/tests/lib.sh"
 
@@ -56,6 +62,7 @@ RUN_TIMEOUT=${GOLDEN_TIMEOUT:-60}
 [ -d "$GOLDEN" ] || fail "no golden cases in $GOLDEN"
 [ -x "$DUMPSCRUB" ] || fail "not executable: $DUMPSCRUB"
 [ -x "$DUMPDEHYDRATE" ] || fail "not executable: $DUMPDEHYDRATE"
+[ -x "$DUMPRELINK" ] || fail "not executable: $DUMPRELINK"
 need_cmd od cmp timeout
 
 tmpdir T
@@ -87,6 +94,7 @@ read_args() {
 				HAS_INPUT=1
 				w=input.sql
 			fi
+			[ "$w" = KEYMAP ] && w=$KEYMAP
 			ARGS+=("$w")
 		done
 		line=()
@@ -196,14 +204,24 @@ variant_dir() {
 }
 
 ncases=0
-for cdir in "$GOLDEN"/dumpscrub/*/ "$GOLDEN"/dumpdehydrate/*/; do
+# capture CASEDIR NAME: the key map of CASEDIR/target.sql into $KEYMAP.
+capture() {
+	(cd "$1" && timeout "$RUN_TIMEOUT" "$DUMPRELINK" --capture -r rules \
+	    -o "$KEYMAP" target.sql)
+}
+
+mkdir -p "$T/relink"
+for cdir in "$GOLDEN"/dumpscrub/*/ "$GOLDEN"/dumpdehydrate/*/ \
+    "$GOLDEN"/dumprelink/*/; do
 	cdir=${cdir%/}
 	[ -d "$cdir" ] || continue
 	name=$(basename "$cdir")
 	case $cdir in
 	*/dumpdehydrate/*) PROG=$DUMPDEHYDRATE name=dehydrate/$name ;;
+	*/dumprelink/*) PROG=$DUMPRELINK name=relink/$name ;;
 	*) PROG=$DUMPSCRUB ;;
 	esac
+	KEYMAP=$T/$name.keymap
 	if [ -n "${GOLDEN_CASES:-}" ] &&
 	    [[ " $GOLDEN_CASES " != *" $name "* ]]; then
 		continue
@@ -211,6 +229,10 @@ for cdir in "$GOLDEN"/dumpscrub/*/ "$GOLDEN"/dumpdehydrate/*/; do
 	ncases=$((ncases + 1))
 	if [ ! -e "$cdir/cmd" ]; then
 		check "$name: has a cmd file" false
+		continue
+	fi
+	if [ -e "$cdir/target.sql" ] &&
+	    ! check "$name: key map captured" capture "$cdir"; then
 		continue
 	fi
 	read_args "$cdir"
