@@ -31,9 +31,7 @@ static void
 pointer_free(struct km_pointer *p)
 {
 	free(p->name);
-	kdict_free(&p->keys);
-	kvec_free(&p->vals);
-	kvec_free(&p->vidx);
+	kmap_free(&p->map);
 	free(p);
 }
 
@@ -88,9 +86,7 @@ keymap_add_pointer(struct keymap *km, const char *name, size_t nkeys,
 	p->name = xstrdup(name);
 	p->nkeys = nkeys;
 	p->lower = lower;
-	kdict_init(&p->keys, km->m);
-	kvec_init(&p->vals, km->m);
-	kvec_init(&p->vidx, km->m);
+	kmap_init(&p->map, km->m);
 	km->p = xrealloc(km->p, (km->np + 1) * sizeof(*km->p));
 	km->p[km->np++] = p;
 	return p;
@@ -159,70 +155,190 @@ km_key_add(struct buf *out, const char *p, size_t n, int lower)
 	return 0;
 }
 
-/* ---- Entries ------------------------------------------------------------ */
+/* ---- Maps --------------------------------------------------------------- */
 
-uint32_t
-km_find(const struct km_pointer *p, const void *key, size_t n)
+#define SLOT_TAG(h)	((h) >> 40)
+#define SLOT_OFF_MAX	((1ULL << 40) - 2)
+
+void
+kmap_init(struct kmap *m, struct kmem *mem)
 {
-	return kdict_find(&p->keys, key, n);
+	memset(m, 0, sizeof(*m));
+	kvec_init(&m->slots, mem);
+	kvec_init(&m->ents, mem);
+	m->seed = kseed();
+}
+
+void
+kmap_free(struct kmap *m)
+{
+	kvec_free(&m->slots);
+	kvec_free(&m->ents);
+	m->n = 0;
+}
+
+const unsigned char *
+kmap_key(const struct kmap *m, uint64_t off, size_t *n, uint64_t *next)
+{
+	const unsigned char *p = m->ents.p + off, *k;
+	size_t left = m->ents.len - off, vl;
+
+	*n = kvarint_get(&p, &left);
+	k = p;
+	if (next != NULL) {
+		p += *n;
+		left -= *n;
+		vl = kvarint_get(&p, &left);
+		*next = (uint64_t)(p - m->ents.p) + (vl ? vl - 1 : 0);
+	}
+	return k;
 }
 
 int
-km_value(const struct km_pointer *p, uint32_t id, const char **v, size_t *n)
+kmap_value(const struct kmap *m, uint64_t off, const char **v, size_t *n)
 {
-	const unsigned char *q;
-	uint64_t off;
-	size_t left, len;
-	uint32_t i;
+	const unsigned char *p = m->ents.p + off;
+	size_t left = m->ents.len - off, len;
 
-	memcpy(&off, p->vidx.p + (size_t)(id / KM_STRIDE) * 8, 8);
-	q = p->vals.p + off;
-	left = p->vals.len - off;
-	for (i = id - id % KM_STRIDE;; i++) {
-		len = kvarint_get(&q, &left);
-		if (i == id)
-			break;
-		if (len > 0) {
-			q += len - 1;
-			left -= len - 1;
-		}
-	}
+	len = kvarint_get(&p, &left);
+	p += len;
+	left -= len;
+	len = kvarint_get(&p, &left);
 	if (len == 0)
 		return 1;
-	*v = (const char *)q;
+	*v = (const char *)p;
 	*n = len - 1;
+	return 0;
+}
+
+/* The slot of a key: where it is, or the empty slot it would take. */
+static size_t
+kmap_probe(const struct kmap *m, uint64_t h, const void *key, size_t kn)
+{
+	const uint64_t *s = (const uint64_t *)(const void *)m->slots.p;
+	size_t mask = m->slots.len / 8 - 1, i = (size_t)h & mask, n;
+	const unsigned char *k;
+
+	for (;; i = (i + 1) & mask) {
+		if (s[i] == 0)
+			return i;
+		if (SLOT_TAG(s[i]) != SLOT_TAG(h))
+			continue;
+		k = kmap_key(m, (s[i] & ((1ULL << 40) - 1)) - 1, &n, NULL);
+		if (n == kn && (n == 0 || memcmp(k, key, n) == 0))
+			return i;
+	}
+}
+
+uint64_t
+kmap_find(const struct kmap *m, const void *key, size_t kn)
+{
+	const uint64_t *s = (const uint64_t *)(const void *)m->slots.p;
+	size_t i;
+
+	if (m->n == 0)
+		return KM_NONE;
+	i = kmap_probe(m, khash64(m->seed, key, kn), key, kn);
+	return s[i] ? (s[i] & ((1ULL << 40) - 1)) - 1 : KM_NONE;
+}
+
+/* Make n slots (a power of two), rehashing from the keys. */
+static int
+kmap_resize(struct kmap *m, size_t n, struct df_error *err)
+{
+	size_t i, j, kn;
+	const uint64_t *os = (const uint64_t *)(const void *)m->slots.p;
+	const unsigned char *k;
+	struct kvec nw;
+	uint64_t *s, h;
+
+	kvec_init(&nw, m->slots.m);
+	if (kvec_zero(&nw, n * 8, err) == -1) {
+		kvec_free(&nw);
+		return -1;
+	}
+	s = (uint64_t *)(void *)nw.p;
+	for (i = 0; i < m->slots.len / 8; i++) {
+		if (os[i] == 0)
+			continue;
+		k = kmap_key(m, (os[i] & ((1ULL << 40) - 1)) - 1, &kn, NULL);
+		h = khash64(m->seed, k, kn);
+		for (j = (size_t)h & (n - 1); s[j] != 0; j = (j + 1) & (n - 1))
+			;
+		s[j] = os[i];
+	}
+	kvec_free(&m->slots);
+	kvec_move(&m->slots, &nw);
+	return 0;
+}
+
+int
+kmap_reserve(struct kmap *m, uint64_t n, struct df_error *err)
+{
+	size_t want = 1024;
+
+	while (want / 2 < n + 1) {
+		if (want > SIZE_MAX / 16)
+			return df_err(err, DF_EXIT_DATA, NULL, 0, "a key map "
+			    "too large");
+		want *= 2;
+	}
+	return want > m->slots.len / 8 ? kmap_resize(m, want, err) : 0;
+}
+
+int
+kmap_put(struct kmap *m, const void *key, size_t kn, const void *v,
+    size_t vn, int null, uint64_t *off, struct df_error *err)
+{
+	unsigned char var[KVARINT_MAX];
+	uint64_t h, o;
+	uint64_t *s;
+	size_t i, k;
+
+	if ((m->n + 1) * 2 > m->slots.len / 8 && kmap_resize(m,
+	    m->slots.len ? m->slots.len / 8 * 2 : 1024, err) == -1)
+		return -1;
+	h = khash64(m->seed, key, kn);
+	i = kmap_probe(m, h, key, kn);
+	s = (uint64_t *)(void *)m->slots.p;
+	if (s[i] != 0) {
+		*off = (s[i] & ((1ULL << 40) - 1)) - 1;
+		return 1;
+	}
+	o = m->ents.len;
+	if (o > SLOT_OFF_MAX)
+		return df_err(err, DF_EXIT_DATA, NULL, 0, "a key map of more "
+		    "than 1 TB");
+	k = kvarint_put(var, kn);
+	if (kvec_add(&m->ents, var, k, err) == -1 ||
+	    kvec_add(&m->ents, key, kn, err) == -1)
+		return -1;
+	k = kvarint_put(var, null ? 0 : vn + 1);
+	if (kvec_add(&m->ents, var, k, err) == -1 ||
+	    (!null && kvec_add(&m->ents, v, vn, err) == -1))
+		return -1;
+	/* The slots did not move: only the entries grew. */
+	s[i] = SLOT_TAG(h) << 40 | (o + 1);
+	m->n++;
+	*off = o;
 	return 0;
 }
 
 int
 km_put(struct km_pointer *p, const void *key, size_t kn, const char *v,
-    size_t vn, int null, uint32_t *id, struct df_error *err)
+    size_t vn, int null, uint64_t *off, struct df_error *err)
 {
-	unsigned char var[KVARINT_MAX];
 	const char *ov;
-	size_t on, k;
-	uint64_t off;
-	int added, onull;
+	size_t on;
+	int rc;
 
-	if (kdict_intern(&p->keys, key, kn, id, &added, err) == -1)
-		return -1;
-	if (!added) {
-		onull = km_value(p, *id, &ov, &on);
-		if (onull != null)
-			return 2;
-		return null || (on == vn && (vn == 0 ||
-		    memcmp(ov, v, vn) == 0)) ? 1 : 2;
-	}
-	if (*id % KM_STRIDE == 0) {
-		off = p->vals.len;
-		if (kvec_add(&p->vidx, &off, 8, err) == -1)
-			return -1;
-	}
-	k = kvarint_put(var, null ? 0 : vn + 1);
-	if (kvec_add(&p->vals, var, k, err) == -1 ||
-	    (!null && kvec_add(&p->vals, v, vn, err) == -1))
-		return -1;
-	return 0;
+	rc = kmap_put(&p->map, key, kn, v, vn, null, off, err);
+	if (rc != 1)
+		return rc;
+	if (kmap_value(&p->map, *off, &ov, &on) == 1)
+		return null ? 1 : 2;
+	return !null && on == vn && (vn == 0 || memcmp(ov, v, vn) == 0) ?
+	    1 : 2;
 }
 
 /* ---- TSV ---------------------------------------------------------------- */
@@ -352,11 +468,10 @@ static int
 write_pointer(const struct km_pointer *p, struct buf *b, struct ostream *out,
     struct df_error *err)
 {
-	unsigned char ib[KDICT_INTBUF];
 	const unsigned char *k;
 	const char *v;
 	size_t kn, len, j;
-	uint32_t id;
+	uint64_t off, next;
 	int rc;
 
 	if (buf_adds(b, "pointer\t") == -1 ||
@@ -365,14 +480,15 @@ write_pointer(const struct km_pointer *p, struct buf *b, struct ostream *out,
 	{
 		char tail[96];
 
-		snprintf(tail, sizeof(tail), "\t%zu\t%s\t%u\n", p->nkeys,
-		    p->lower ? "lower" : "exact", (unsigned)km_count(p));
+		snprintf(tail, sizeof(tail), "\t%zu\t%s\t%llu\n", p->nkeys,
+		    p->lower ? "lower" : "exact",
+		    (unsigned long long)km_count(p));
 		if (buf_adds(b, tail) == -1)
 			return df_err(err, DF_EXIT_DATA, NULL, 0,
 			    "out of memory");
 	}
-	for (id = 0; id < km_count(p); id++) {
-		k = kdict_get(&p->keys, id, ib, &kn);
+	for (off = 0; off < p->map.ents.len; off = next) {
+		k = kmap_key(&p->map, off, &kn, &next);
 		/* The tuple's components, tab-separated. */
 		for (j = 0; kn > 0; j++) {
 			len = kvarint_get(&k, &kn);
@@ -386,7 +502,7 @@ write_pointer(const struct km_pointer *p, struct buf *b, struct ostream *out,
 			k += len;
 			kn -= len;
 		}
-		rc = km_value(p, id, &v, &len);
+		rc = km_value(p, off, &v, &len);
 		if (buf_addc(b, '\t') == -1 || (rc == 1 ?
 		    buf_add(b, "\\N", 2) : km_tsv_escape(b, v, len)) == -1 ||
 		    buf_addc(b, '\n') == -1)
@@ -581,11 +697,11 @@ read_pointer(struct keymap *km, struct lines *l, const char **f, size_t *fl,
 	size_t len, k, vn;
 	char *name;
 	int isnull, lower, rc;
-	uint32_t id;
+	uint64_t off;
 
 	if (nf != 5 || count_field(f[2], fl[2], &nkeys) == -1 ||
 	    nkeys == 0 || nkeys >= MAX_FIELDS ||
-	    count_field(f[4], fl[4], &n) == -1 || n >= UINT32_MAX - 2)
+	    count_field(f[4], fl[4], &n) == -1)
 		return corrupt(l, err, "a bad pointer line");
 	if (df_slice_eq(f[3], fl[3], "lower"))
 		lower = 1;
@@ -600,6 +716,9 @@ read_pointer(struct keymap *km, struct lines *l, const char **f, size_t *fl,
 	}
 	p = keymap_add_pointer(km, name, (size_t)nkeys, lower);
 	free(name);
+	/* Slots for every entry at once: no rehash on the way. */
+	if (kmap_reserve(&p->map, n, err) == -1)
+		return -1;
 	buf_init(&key, 0);
 	rc = 0;
 	for (i = 0; i < n && rc == 0; i++) {
@@ -635,7 +754,7 @@ read_pointer(struct keymap *km, struct lines *l, const char **f, size_t *fl,
 		}
 		v = b->p;
 		vn = b->len;
-		rc = km_put(p, key.p, key.len, v, vn, isnull, &id, err);
+		rc = km_put(p, key.p, key.len, v, vn, isnull, &off, err);
 		if (rc == 1 || rc == 2)
 			rc = corrupt(l, err, "a repeated key");
 		kmem_tick(km->m);

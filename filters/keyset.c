@@ -290,9 +290,10 @@ mix(uint64_t x)
 	return x;
 }
 
-static uint32_t
-khash(uint64_t seed, const unsigned char *p, size_t n)
+uint64_t
+khash64(uint64_t seed, const void *q, size_t n)
 {
+	const unsigned char *p = q;
 	uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ULL), w;
 
 	for (; n >= 8; p += 8, n -= 8) {
@@ -302,9 +303,23 @@ khash(uint64_t seed, const unsigned char *p, size_t n)
 	w = 0;
 	if (n > 0)
 		memcpy(&w, p, n);
-	h = mix(h ^ w ^ ((uint64_t)n << 56));
+	return mix(h ^ w ^ ((uint64_t)n << 56));
+}
+
+uint64_t
+kseed(void)
+{
+	uint64_t s;
+
+	randombytes_buf(&s, sizeof(s));
+	return s;
+}
+
+static uint32_t
+khash(uint64_t seed, const unsigned char *p, size_t n)
+{
 	/* A slot holds id + 1 as well, so a 0 hash is no empty slot. */
-	return (uint32_t)(h >> 32);
+	return (uint32_t)(khash64(seed, p, n) >> 32);
 }
 
 void

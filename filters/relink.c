@@ -32,9 +32,9 @@ struct rl_ptr {
 	int		 by_value;	/* some column relinks it by value */
 	int		 learn;		/* owners translate by-value columns */
 	struct km_pointer *km;
-	struct kdict	 tr;		/* source value -> */
-	struct kvec	 trv;		/* the key map id, per tr id */
-	struct kvec	 lines;		/* capture: each id's first line */
+	struct kmap	 tr;		/* source value -> target value */
+	struct kvec	 lines;		/* capture: (entry, line) pairs, in
+					   the entries' order */
 	const char	*file;		/* capture: the dump, for messages */
 };
 
@@ -176,8 +176,7 @@ add_rule(struct relink *rl, const struct rule_column *rc,
 		p = &rl->ptrs[rl->nptr++];
 		memset(p, 0, sizeof(*p));
 		p->name = xstrdup(a->pointer);
-		kdict_init(&p->tr, rl->m);
-		kvec_init(&p->trv, rl->m);
+		kmap_init(&p->tr, rl->m);
 		kvec_init(&p->lines, rl->m);
 	}
 	if (a->nby == 0) {
@@ -290,8 +289,7 @@ relink_free(struct relink *rl)
 	tabs_free(rl);
 	for (i = 0; i < rl->nptr; i++) {
 		free(rl->ptrs[i].name);
-		kdict_free(&rl->ptrs[i].tr);
-		kvec_free(&rl->ptrs[i].trv);
+		kmap_free(&rl->ptrs[i].tr);
 		kvec_free(&rl->ptrs[i].lines);
 	}
 	free(rl->ptrs);
@@ -594,6 +592,23 @@ shown_key(struct relink *rl)
 	return b->p;
 }
 
+/* Capture: the line of the row that gave an entry its value. */
+static uint64_t
+first_line(const struct rl_ptr *p, uint64_t off)
+{
+	const uint64_t *v = (const uint64_t *)(const void *)p->lines.p;
+	size_t lo = 0, hi = p->lines.len / 16, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[2 * mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < p->lines.len / 16 && v[2 * lo] == off ? v[2 * lo + 1] : 0;
+}
+
 /* Capture: the owners' keys and values; the kept tables' rows. */
 static int
 capture_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
@@ -602,8 +617,7 @@ capture_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 	struct rl_col *c;
 	const char *ov;
 	size_t k, voff, vn, on;
-	uint64_t line, first;
-	uint32_t id;
+	uint64_t pair[2], off;
 	int rc, isnull;
 
 	for (k = 0; k < tb->norder; k++) {
@@ -622,18 +636,18 @@ capture_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 			return row_err(rl, err, tb, c, "%s", "a malformed "
 			    "value");
 		rc = km_put(c->ptr->km, rl->key.p, rl->key.len,
-		    rl->dec.p + voff, vn, isnull, &id, err);
+		    rl->dec.p + voff, vn, isnull, &off, err);
 		if (rc == -1)
 			return -1;
 		if (rc == 0) {
-			line = row->line;
-			if (kvec_add(&c->ptr->lines, &line, 8, err) == -1)
+			pair[0] = off;
+			pair[1] = row->line;
+			if (kvec_add(&c->ptr->lines, pair, 16, err) == -1)
 				return -1;
 		} else if (rc == 2) {
 			char a[200], b[200];
 
-			memcpy(&first, c->ptr->lines.p + (size_t)id * 8, 8);
-			if (km_value(c->ptr->km, id, &ov, &on) == 1)
+			if (km_value(c->ptr->km, off, &ov, &on) == 1)
 				snprintf(a, sizeof(a), "NULL");
 			else
 				snprintf(a, sizeof(a), "%s",
@@ -645,7 +659,7 @@ capture_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 			    "the value %s here and %s at line %llu: the "
 			    "natural key must name one row", tname(tb->t),
 			    c->name, c->ptr->name, shown_key(rl), b, a,
-			    (unsigned long long)first);
+			    (unsigned long long)first_line(c->ptr, off));
 		}
 	}
 	kmem_tick(rl->m);
@@ -693,15 +707,15 @@ capture_kept(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 	return rc == -1 ? -1 : ROW_KEEP;
 }
 
-/* Learn: the owners' translations, source value -> key map id. */
+/* Learn: the owners' translations, source value -> key map entry. */
 static int
 learn_row(struct relink *rl, struct rl_tab *tb, struct df_error *err)
 {
 	struct rl_col *c;
-	const char *a, *b;
-	size_t k, voff, vn, an, bn;
-	uint32_t id, tid, old;
-	int rc, added, anull, bnull;
+	const char *a, *b = NULL;
+	size_t k, voff, vn, an, bn = 0;
+	uint64_t off, toff;
+	int rc, anull, bnull;
 
 	for (k = 0; k < tb->norder; k++) {
 		c = tb->order[k];
@@ -720,25 +734,25 @@ learn_row(struct relink *rl, struct rl_tab *tb, struct df_error *err)
 			    "field");
 		if (rc == 1)
 			continue;
-		id = km_find(c->ptr->km, rl->key.p, rl->key.len);
-		if (id == KV_NONE)
+		off = km_find(c->ptr->km, rl->key.p, rl->key.len);
+		if (off == KM_NONE)
 			continue;
+		/* The target's value itself: one lookup when it is used. */
+		bnull = km_value(c->ptr->km, off, &b, &bn);
 		buf_clear(&rl->key);
 		if (km_key_add(&rl->key, rl->dec.p + voff, vn, 0) == -1)
 			return row_err(rl, err, tb, c, "%s", "value too long");
-		if (kdict_intern(&c->ptr->tr, rl->key.p, rl->key.len, &tid,
-		    &added, err) == -1)
+		if (c->ptr->tr.n == 0 && kmap_reserve(&c->ptr->tr,
+		    km_count(c->ptr->km), err) == -1)
 			return -1;
-		if (added) {
-			if (kv32_push(&c->ptr->trv, id, err) == -1)
+		rc = kmap_put(&c->ptr->tr, rl->key.p, rl->key.len, b, bn,
+		    bnull, &toff, err);
+		if (rc != 1) {
+			if (rc == -1)
 				return -1;
 			continue;
 		}
-		old = kv32(&c->ptr->trv)[tid];
-		if (old == id)
-			continue;
-		anull = km_value(c->ptr->km, old, &a, &an);
-		bnull = km_value(c->ptr->km, id, &b, &bn);
+		anull = kmap_value(&c->ptr->tr, toff, &a, &an);
 		if (anull == bnull && (anull || (an == bn &&
 		    (an == 0 || memcmp(a, b, an) == 0))))
 			continue;
@@ -789,7 +803,7 @@ new_value(struct relink *rl, struct rl_tab *tb, struct rl_col *c,
     struct df_error *err)
 {
 	const struct rule_missing *mi = c->ptr->miss;
-	uint32_t id = KV_NONE, tid;
+	uint64_t id = KM_NONE, toff;
 	int rc;
 
 	if (c->act->nby > 0) {
@@ -804,14 +818,18 @@ new_value(struct relink *rl, struct rl_tab *tb, struct rl_col *c,
 		if (km_key_add(&rl->key, v, vn, 0) == -1)
 			return row_err(rl, err, tb, c, "%s", "value too long");
 		if (c->ptr->owner != NULL) {
-			tid = kdict_find(&c->ptr->tr, rl->key.p, rl->key.len);
-			if (tid != KV_NONE)
-				id = kv32(&c->ptr->trv)[tid];
+			/* The translation holds the target's value. */
+			toff = kmap_find(&c->ptr->tr, rl->key.p, rl->key.len);
+			if (toff != KM_NONE) {
+				c->matched++;
+				*null = kmap_value(&c->ptr->tr, toff, nv, nn);
+				return 0;
+			}
 		} else {
 			id = km_find(c->ptr->km, rl->key.p, rl->key.len);
 		}
 	}
-	if (id != KV_NONE) {
+	if (id != KM_NONE) {
 		c->matched++;
 		*null = km_value(c->ptr->km, id, nv, nn);
 		return 0;
@@ -1366,7 +1384,7 @@ import_file(struct relink *rl, const struct rule_import *im,
 	char *text = NULL, *q, *e, *nl;
 	struct buf dec;
 	int *null, rc = 0, lower = p->km->lower;
-	uint32_t id;
+	uint64_t ent;
 	FILE *f;
 
 	f = fopen(im->path, "rb");
@@ -1429,7 +1447,7 @@ import_file(struct relink *rl, const struct rule_import *im,
 		if (rc != 0)
 			break;
 		rc = km_put(p->km, rl->key.p, rl->key.len, dec.p + off[nk],
-		    len[nk], null[nk], &id, err);
+		    len[nk], null[nk], &ent, err);
 		if (rc == 1)
 			rc = 0;		/* the same pair again */
 		else if (rc == 2)

@@ -7,9 +7,10 @@
  * Keys are tuples of decoded values (kt_put below); values and rows are
  * decoded too, so a map captured from one dialect applies to the other.
  *
- * In memory a pointer is a kdict of keys (keyset.h) and its values,
- * stored in id order with an offset kept for every KM_STRIDE-th id: about
- * 16 to 32 bytes of hash slots, 8 of key offset and one of value index per
+ * In memory a pointer is a kmap: an open-addressing table of 64-bit
+ * slots (a tag of the key's hash and the entry's offset) over the entries,
+ * each its key and its value side by side, so that a lookup touches two
+ * places in memory: 16 to 32 bytes of slots and two length bytes per
  * entry, plus the key and value bytes, all under the --mem budget.
  *
  * The file is zstd-compressed TSV, described in dumprelink(1):
@@ -37,17 +38,47 @@ struct kmem;
 struct ostream;
 
 #define KEYMAP_VERSION	1
-#define KM_STRIDE	16
+
+/*
+ * A map of byte strings to byte strings or NULL, exact.  An entry is
+ * named by its offset, stable for the map's life; entries are kept in
+ * the order they were added.
+ */
+#define KM_NONE		UINT64_MAX
+
+struct kmap {
+	struct kvec	 slots;		/* tag << 40 | (offset + 1); 0: empty */
+	struct kvec	 ents;		/* varint key length, key, varint
+					   value length + 1 (0: NULL), value */
+	uint64_t	 n;
+	uint64_t	 seed;
+};
+
+void		 kmap_init(struct kmap *, struct kmem *);
+void		 kmap_free(struct kmap *);
+/*
+ * Add key -> value unless the key is there.  Returns 0 if added, 1 if
+ * present (its value untouched), -1 with err filled; *off names the
+ * entry either way.
+ */
+int		 kmap_put(struct kmap *, const void *, size_t, const void *,
+		    size_t, int, uint64_t *, struct df_error *);
+/* Room for n entries without growing the table. */
+int		 kmap_reserve(struct kmap *, uint64_t, struct df_error *);
+/* The entry of a key, or KM_NONE. */
+uint64_t	 kmap_find(const struct kmap *, const void *, size_t);
+/* An entry's value: 0 with *v, *n set, or 1 if it is NULL. */
+int		 kmap_value(const struct kmap *, uint64_t, const char **,
+		    size_t *);
+/* An entry's key; *next gets the offset of the entry after it. */
+const unsigned char *kmap_key(const struct kmap *, uint64_t, size_t *,
+		    uint64_t *);
 
 struct km_pointer {
 	char		*name;
 	size_t		 nkeys;		/* columns of the natural key */
 	int		 lower;		/* keys ASCII-lowered: by lower(c) */
-	struct kdict	 keys;		/* key tuple -> id */
-	struct kvec	 vals;		/* per id: varint len + 1 (0: NULL),
-					   then the bytes */
-	struct kvec	 vidx;		/* offset in vals of every
-					   KM_STRIDE-th id (64-bit) */
+	struct kmap	 map;		/* key tuple -> target value */
 };
 
 struct km_table {
@@ -91,20 +122,29 @@ int		 km_key_add(struct buf *, const char *, size_t, int);
 
 /*
  * Put key -> value (null: NULL).  Returns 0 when added, 1 when the key
- * was there with the same value, 2 when it was there with another (*id
- * is the key's id either way), -1 with err filled.
+ * was there with the same value, 2 when it was there with another (*off
+ * names the key's entry either way), -1 with err filled.
  */
 int		 km_put(struct km_pointer *, const void *, size_t,
-		    const char *, size_t, int, uint32_t *, struct df_error *);
-/* The id of a key, or KV_NONE. */
-uint32_t	 km_find(const struct km_pointer *, const void *, size_t);
-/* The value of an id: 0 with *p, *n set, or 1 if it is NULL. */
-int		 km_value(const struct km_pointer *, uint32_t, const char **,
-		    size_t *);
-static inline uint32_t
+		    const char *, size_t, int, uint64_t *, struct df_error *);
+
+static inline uint64_t
+km_find(const struct km_pointer *p, const void *k, size_t n)
+{
+	return kmap_find(&p->map, k, n);
+}
+
+static inline int
+km_value(const struct km_pointer *p, uint64_t off, const char **v,
+    size_t *n)
+{
+	return kmap_value(&p->map, off, v, n);
+}
+
+static inline uint64_t
 km_count(const struct km_pointer *p)
 {
-	return p->keys.n;
+	return p->map.n;
 }
 
 /*

@@ -96,6 +96,13 @@ kvarint_get(const unsigned char **p, size_t *n)
 	return m;
 }
 
+/*
+ * A seeded 64-bit hash of (p, n), and a random seed: the seed keeps
+ * input written to make probes collide from knowing where they fall.
+ */
+uint64_t	 khash64(uint64_t, const void *, size_t);
+uint64_t	 kseed(void);
+
 /* Append n zero bytes. */
 int		 kvec_zero(struct kvec *, size_t, struct df_error *);
 
