@@ -592,7 +592,8 @@ next_line(struct lines *l, const char **p, size_t *n, struct df_error *err)
 	ssize_t got;
 
 	for (;;) {
-		q = memchr(l->w + l->start, '\n', l->end - l->start);
+		q = l->end > l->start ? memchr(l->w + l->start, '\n',
+		    l->end - l->start) : NULL;
 		if (q != NULL) {
 			*p = l->w + l->start;
 			*n = (size_t)(q - *p);

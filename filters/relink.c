@@ -804,13 +804,14 @@ new_value(struct relink *rl, struct rl_tab *tb, struct rl_col *c,
 {
 	const struct rule_missing *mi = c->ptr->miss;
 	uint64_t id = KM_NONE, toff;
-	int rc;
+	int rc, keynull = 0;
 
 	if (c->act->nby > 0) {
 		rc = row_key(rl, c);
 		if (rc == -1)
 			return row_err(rl, err, tb, c, "%s", "a malformed key "
 			    "field");
+		keynull = rc == 1;
 		if (rc == 0)
 			id = km_find(c->ptr->km, rl->key.p, rl->key.len);
 	} else {
@@ -851,6 +852,11 @@ new_value(struct relink *rl, struct rl_tab *tb, struct rl_col *c,
 	case MISSING_ERROR:
 		break;
 	}
+	if (keynull)
+		return row_err(rl, err, tb, c, "the natural key (by %s%s) has "
+		    "a NULL, which matches nothing (missing %s error)",
+		    c->act->by[0], c->act->nby > 1 ? ", .." : "",
+		    c->ptr->name);
 	if (c->act->nby > 0)
 		return row_err(rl, err, tb, c, "the key map has no %s for "
 		    "the key %s (missing %s error)", c->ptr->name,
@@ -895,9 +901,10 @@ write_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 		if (rc == -1)
 			return -1;
 		if (rc == DROP_ROW) {
-			/* The other columns' counts are of written rows. */
-			c->rows--;
-			c->missing--;
+			/*
+			 * Counted as missing here; the row's other columns
+			 * count written rows only.
+			 */
 			while (k-- > 0)
 				tb->order[k]->rows--;
 			tb->dropped++;

@@ -3,8 +3,10 @@
 #
 #   bash scripts/setup.sh demo    install what is missing, build, and run the
 #                               bundled sample dump through dumpdehydrate
-#                               (sample/dehydrate.rules) and dumpscrub
-#                               (sample/app.rules)
+#                               (sample/dehydrate.rules), dumprelink
+#                               (sample/relink.rules, with the key map
+#                               captured from sample/staging.sql) and
+#                               dumpscrub (sample/app.rules)
 #   bash scripts/setup.sh test    install what is missing, build, and run the
 #                               whole test suite (make check)
 #   bash scripts/setup.sh build   install what is missing and build
@@ -73,12 +75,23 @@ demo)
 	    echo "yes: $(wc -c < sample/app.sql) bytes in, the same bytes out"
 	echo "== dumpdehydrate --explain -r sample/dehydrate.rules sample/app.sql (what a small copy keeps, and why)"
 	./dumpdehydrate --explain -r sample/dehydrate.rules sample/app.sql
-	echo "== the pipeline: dumpdehydrate | dumpscrub -> small.sql.zst"
+	echo "== dumprelink --capture -r sample/relink.rules sample/staging.sql -> staging.keymap (staging's phone numbers by lower(email))"
+	./dumprelink --capture -r sample/relink.rules -o staging.keymap \
+	    sample/staging.sql
+	zstd -q -d -c staging.keymap | head -n 5
+	echo "== customers after dumpdehydrate | dumprelink -k staging.keymap (staging's numbers; NULL where staging has no such customer)"
 	./dumpdehydrate -r sample/dehydrate.rules sample/app.sql |
+	    ./dumprelink -r sample/relink.rules -k staging.keymap |
+	    awk '/^COPY public\.customers /{ c = 1; print; next }
+		/^\\\.$/ { c = 0 }
+		c && (n++ < 3 || /\tuser(152|190)@/)'
+	echo "== the pipeline: dumpdehydrate | dumprelink | dumpscrub -> small.sql.zst"
+	./dumpdehydrate -r sample/dehydrate.rules sample/app.sql |
+	    ./dumprelink -r sample/relink.rules -k staging.keymap |
 	    ./dumpscrub -r sample/app.rules -o small.sql.zst
 	echo "small.sql.zst: $(zstd -q -d -c small.sql.zst | wc -c) bytes" \
 	    "(from $(wc -c < sample/app.sql)): kept rows with their customers," \
-	    "scrubbed by sample/app.rules"
+	    "relinked by sample/relink.rules, scrubbed by sample/app.rules"
 	;;
 test)
 	make -j"$(nproc)" check

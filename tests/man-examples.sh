@@ -1,20 +1,22 @@
 #!/bin/bash
 # tests/man-examples.sh - the EXAMPLES of the manual pages run
-# (STYLE.md rule 21), against the bundled sample dump sample/app.sql, and
-# the pages pass mandoc's lint (rule 22).
+# (STYLE.md rule 21), against the bundled sample dumps sample/app.sql and
+# sample/staging.sql, and the pages pass mandoc's lint (rule 22).
 #
-# Environment: top_srcdir (the source tree), DUMPSCRUB (the program) and
-# DUMPDEHYDRATE (default: $top_builddir/dumpdehydrate).
+# Environment: top_srcdir (the source tree), DUMPSCRUB (the program),
+# DUMPDEHYDRATE (default: $top_builddir/dumpdehydrate) and DUMPRELINK
+# (default: $top_builddir/dumprelink).
 #
 # Conventions, read from the mdoc source of man/dumprules.5,
-# man/dumpscrub.1 and man/dumpdehydrate.1, in their EXAMPLES sections
-# only:
+# man/dumpscrub.1, man/dumpdehydrate.1 and man/dumprelink.1, in their
+# EXAMPLES sections only:
 #
 #   .\" file: NAME      the next ".Bd -literal" ... ".Ed" block is a file
 #                       the examples use; it is written to NAME.
 #   .Dl $ COMMAND       an example command.  It runs with bash in a fresh
 #                       copy of the fixture directory, with the programs
-#                       first in PATH as "dumpscrub" and "dumpdehydrate",
+#                       first in PATH as "dumpscrub", "dumpdehydrate"
+#                       and "dumprelink",
 #                       unless its first word is a database program
 #                       (pg_dump, pg_restore, psql, mysqldump,
 #                       mariadb-dump, mysql, mariadb): those need a
@@ -29,23 +31,33 @@
 #                       table T has N rows (or MIN-MAX); a .gz or .zst
 #                       FILE is compressed so; its orders reference only
 #                       its customers, no id appears twice, and, unless
-#                       the command runs dumpscrub, its rows are rows of
-#                       app.sql, byte for byte.
+#                       the command runs dumpscrub or dumprelink, its
+#                       rows are rows of app.sql, byte for byte.
 #   .\" match FILE ERE  a line of FILE matches the extended regular
 #                       expression ERE (the rest of the line), in which
 #                       \t stands for a tab; FILE is decompressed first.
 #   .\" nomatch FILE ERE  no line of FILE matches ERE.
 #   .\" absent FILE     the command left no FILE (a failed -o FILE).
+#   .\" field FILE TABLE KEY=V COL=W
+#                       FILE (decompressed) has a COPY block of TABLE in
+#                       which the row whose column KEY is V has W in
+#                       column COL, both as the COPY row writes them (\N
+#                       is NULL); W is the rest of the line.
+#   .\" zstd FILE       FILE is zstd-compressed (a key map).
 #
 # In commands, mdoc's escapes \e, \&, \-, \(aq and \(dq are undone.
 #
 # The fixture directory holds app.sql (sample/app.sql), app.sql.gz and
 # app.sql.zst (the same, compressed), schema.sql (app.sql without its
 # COPY data), data.sql (its COPY data only, as a data-only dump),
-# app.key (a key file), and the files of the pages' EXAMPLES: app.rules
-# and pii.rules of dumprules(5), dehydrate.rules and others of
-# dumpdehydrate(1).  The variable that app.rules' "key env NAME" names,
-# and DUMPFILTERS_KEY, hold test secrets.
+# app.key (a key file), staging.sql (sample/staging.sql, the staging
+# database's customers), staging.keymap (captured from staging.sql with
+# relink.rules; left out of the directory of a command that captures,
+# so that the capture writes it anew), and the files of the pages'
+# EXAMPLES: app.rules and pii.rules of dumprules(5), dehydrate.rules and
+# others of dumpdehydrate(1), relink.rules and others of dumprelink(1).
+# The variable that app.rules' "key env NAME" names, and
+# DUMPFILTERS_KEY, hold test secrets.
 #
 # A command passes when it exits as expected, produces output, and meets
 # the expectations before it: with exit 0, something on stdout or a file
@@ -53,8 +65,16 @@
 # message on stderr.  A dump (*.sql, *.sql.gz, *.sql.zst) that an
 # example of dumpscrub(1) or dumprules(5) writes is read by "dumpscrub
 # --inventory" with the same tables, row counts and columns as app.sql;
-# one that an example of dumpdehydrate(1) writes, with the same tables
-# and columns, and each of those examples has at least one expectation.
+# one that an example of dumpdehydrate(1) or dumprelink(1) writes, with
+# the same tables and columns, and each of those examples has at least
+# one expectation.
+#
+# Besides the examples, the rules of dumprelink(1)'s EXAMPLES are checked
+# on the whole sample: the key map has the form of the page's KEY MAP
+# FORMAT; every customer staging has (by lower(email)) gets staging's
+# phone and every other one NULL, and nothing else changes, from a file,
+# a compressed file or a pipe; the report adds up; a damaged key map is
+# refused.
 #
 # shellcheck disable=SC2317  # the checks run through check() from lib.sh
 set -eu
@@ -62,12 +82,14 @@ set -eu
 : "${top_srcdir:?top_srcdir must name the source tree}"
 : "${DUMPSCRUB:?DUMPSCRUB must name the dumpscrub program}"
 : "${DUMPDEHYDRATE:=${top_builddir:-$top_srcdir}/dumpdehydrate}"
+: "${DUMPRELINK:=${top_builddir:-$top_srcdir}/dumprelink}"
 # shellcheck source=tests/lib.sh disable=SC1091  # followed with -x
 . "$top_srcdir/tests/lib.sh"
 
 SAMPLE=$top_srcdir/sample/app.sql
+STAGING=$top_srcdir/sample/staging.sql
 PAGES="$top_srcdir/man/dumprules.5 $top_srcdir/man/dumpscrub.1
-    $top_srcdir/man/dumpdehydrate.1"
+    $top_srcdir/man/dumpdehydrate.1 $top_srcdir/man/dumprelink.1"
 # Examples that need a database server: shown, not run.
 DB_PROGRAMS=" pg_dump pg_restore psql mysqldump mariadb-dump mysql mariadb "
 # A hung example is a failure, not a hung test suite.
@@ -75,7 +97,9 @@ RUN_TIMEOUT=${MAN_EXAMPLES_TIMEOUT:-60}
 
 [ -x "$DUMPSCRUB" ] || fail "not executable: $DUMPSCRUB"
 [ -x "$DUMPDEHYDRATE" ] || fail "not executable: $DUMPDEHYDRATE"
+[ -x "$DUMPRELINK" ] || fail "not executable: $DUMPRELINK"
 [ -r "$SAMPLE" ] || fail "no sample dump: $SAMPLE"
+[ -r "$STAGING" ] || fail "no sample dump: $STAGING"
 for page in $PAGES; do
 	[ -r "$page" ] || fail "no manual page: $page"
 done
@@ -144,8 +168,8 @@ US=$'\037'
 
 # extract_commands PAGE: print "STATUS<TAB>COMMAND<TAB>EXPECTATIONS" for
 # each ".Dl $" line of PAGE's EXAMPLES, where EXPECTATIONS are the rows,
-# match, nomatch and absent comment lines before it, without their '.\" ',
-# joined by US.
+# match, nomatch, absent, field and zstd comment lines before it, without
+# their '.\" ', joined by US.
 extract_commands() {
 	local line status=0 cmd expect=''
 	while IFS= read -r line; do
@@ -154,7 +178,7 @@ extract_commands() {
 			status=${line#'.\" exit '}
 			;;
 		'.\" rows '*|'.\" match '*|'.\" nomatch '*|\
-		'.\" absent '*)
+		'.\" absent '*|'.\" field '*|'.\" zstd '*)
 			expect=$expect${expect:+$US}${line#'.\" '}
 			;;
 		'.Dl $ '*)
@@ -171,7 +195,7 @@ extract_commands() {
 
 # lint_ok PAGE: mandoc -Tlint -Wall says nothing but that a referenced
 # page is not installed (none of the project's pages is installed in a
-# build tree, and dumprelink(1) is not written yet).
+# build tree).
 lint_ok() {
 	local rc=0
 	mandoc -Tlint -Wall "$1" >"$T/lint.all" 2>&1 || rc=$?
@@ -200,6 +224,7 @@ sed '/^COPY .* FROM stdin;$/,/^\\\.$/d' "$FIX/app.sql" >"$FIX/schema.sql"
 sed -e '/^CREATE TABLE /,/^);$/d' -e '/^ALTER TABLE /,/;$/d' \
     "$FIX/app.sql" >"$FIX/data.sql"
 printf 'man-examples.sh: a test key, not a secret\n' >"$FIX/app.key"
+cp "$STAGING" "$FIX/staging.sql"
 
 files=
 for page in $PAGES; do
@@ -214,6 +239,7 @@ check "dumprules(5) EXAMPLES give app.rules" file_ok app.rules
 check "dumprules(5) EXAMPLES give pii.rules" file_ok pii.rules
 check "dumpdehydrate(1) EXAMPLES give dehydrate.rules" \
     file_ok dehydrate.rules
+check "dumprelink(1) EXAMPLES give relink.rules" file_ok relink.rules
 say "example files:$files"
 
 # The keys: the variable of app.rules' key statement, and the default.
@@ -227,27 +253,31 @@ if [ -n "$keyvar" ]; then
 	export "$keyvar"
 fi
 
-# The programs as "dumpscrub" and "dumpdehydrate", first in PATH.
+# The programs as "dumpscrub", "dumpdehydrate" and "dumprelink", first
+# in PATH.
 mkdir "$T/bin"
 printf '#!/bin/sh\nexec %q "$@"\n' "$DUMPSCRUB" >"$T/bin/dumpscrub"
 printf '#!/bin/sh\nexec %q "$@"\n' "$DUMPDEHYDRATE" >"$T/bin/dumpdehydrate"
-chmod +x "$T/bin/dumpscrub" "$T/bin/dumpdehydrate"
+printf '#!/bin/sh\nexec %q "$@"\n' "$DUMPRELINK" >"$T/bin/dumprelink"
+chmod +x "$T/bin/dumpscrub" "$T/bin/dumpdehydrate" "$T/bin/dumprelink"
+
+# The key map of the examples that apply: staging.sql captured with the
+# page's relink.rules.
+if [ -s "$FIX/relink.rules" ]; then
+	(cd "$FIX" && "$DUMPRELINK" --capture -r relink.rules \
+	    -o staging.keymap staging.sql) 2>"$T/capture.err" || {
+		sed 's/^/#   /' "$T/capture.err" >&2
+		fail "dumprelink --capture -r relink.rules staging.sql failed"
+	}
+fi
 
 # The inventory of the sample, without the bytes field: what every dump
 # an example writes must keep.
 "$DUMPSCRUB" --inventory "$FIX/app.sql" | cut -f1-4,6- >"$T/inventory" ||
     fail "dumpscrub --inventory sample/app.sql failed"
 
-### The rules of dumprules(5) do what the page says
-
 # The inventory of the sample without row counts: what every dump an
-# example of dumpdehydrate(1) writes must keep.
-cut -f1-3,5- "$T/inventory" >"$T/inventory.norows"
-
-### The rules of dumprules(5) do what the page says
-
-# The inventory of the sample without row counts: what every dump an
-# example of dumpdehydrate(1) writes must keep.
+# example of dumpdehydrate(1) or dumprelink(1) writes must keep.
 cut -f1-3,5- "$T/inventory" >"$T/inventory.norows"
 
 # The customers' ids and the orders' customer ids of the sample, for the
@@ -406,6 +436,262 @@ check "dumpdehydrate(1) rules: the same bytes again, compressed, piped" \
     dehydrate_same_ok
 check "dumpdehydrate(1) rules: --report adds up" dehydrate_report_ok
 
+### The rules of dumprelink(1) do what the page says
+
+# same_relink_rules_ok: sample/relink.rules, which README.md and
+# scripts/setup.sh use, is the page's relink.rules.
+same_relink_rules_ok() {
+	same_text "sample/relink.rules" "$top_srcdir/sample/relink.rules" \
+	    "$FIX/relink.rules"
+}
+
+# relink_run NAME ARGS...: run dumprelink with ARGS in the fixture
+# directory; stdout to T/NAME.out, stderr to T/NAME.err; 1 unless exit 0.
+relink_run() {
+	local name=$1 rc=0
+	shift
+	(cd "$FIX" && "$DUMPRELINK" "$@" >"$T/$name.out" \
+	    2>"$T/$name.err") || rc=$?
+	[ "$rc" = 0 ] || { say "dumprelink $*: exit $rc"; \
+	    head -n 5 "$T/$name.err" | sed 's/^/#   /' >&2; return 1; }
+}
+
+# relink_fails STATUS NAME ARGS...: dumprelink with ARGS exits STATUS
+# and says why on stderr.
+relink_fails() {
+	local want=$1 name=$2 rc=0
+	shift 2
+	(cd "$FIX" && "$DUMPRELINK" "$@" >"$T/$name.out" \
+	    2>"$T/$name.err") || rc=$?
+	[ "$rc" = "$want" ] || { say "dumprelink $*: exit $rc, expected" \
+	    "$want"; head -n 5 "$T/$name.err" | sed 's/^/#   /' >&2; \
+	    return 1; }
+	[ -s "$T/$name.err" ] || { say "dumprelink $*: exit $rc and no" \
+	    "message"; return 1; }
+}
+
+# keymap_form_ok: the key map of the fixture is a zstd frame whose text
+# has the form of dumprelink(1)'s KEY MAP FORMAT, with one entry per
+# customer of staging.sql, from its address (case aside) to its phone.
+keymap_form_ok() {
+	local bad
+	[ "$(head -c 4 "$FIX/staging.keymap" | od -An -tx1 | tr -d ' \n')" \
+	    = 28b52ffd ] || { say "staging.keymap: not zstd"; return 1; }
+	zstd -q -dc "$FIX/staging.keymap" >"$T/keymap.txt" ||
+	    { say "staging.keymap: does not decompress"; return 1; }
+	bad=$(awk -F'\t' '
+	    function err(m) { if (msg == "") msg = "line " NR ": " m }
+	    msg != "" { next }
+	    NR == 1 { if ($0 != "dumprelink-keymap\t1")
+		err("first line: " $0); next }
+	    ended { err("a line after the end line"); next }
+	    state == "entries" {
+		if (NF != nkeys + 1)
+			err(NF " fields in an entry of " nkeys " keys")
+		if ($NF == "\\N") nnull++
+		if (--left == 0) state = ""
+		next
+	    }
+	    state == "cols" {
+		if (NF != ncols) err(NF " column names, not " ncols)
+		left = nrows; state = nrows > 0 ? "rows" : ""
+		next
+	    }
+	    state == "rows" {
+		if (NF != ncols) err(NF " fields in a row of " ncols)
+		if (--left == 0) state = ""
+		next
+	    }
+	    $1 == "pointer" {
+		if (NF != 5 || $3 !~ /^[1-9][0-9]*$/ ||
+		    $4 !~ /^(exact|lower)$/ || $5 !~ /^[0-9]+$/)
+			err("bad pointer line: " $0)
+		np++; nkeys = $3; left = $5; state = left > 0 ? "entries" : ""
+		next
+	    }
+	    $1 == "table" {
+		if (NF != 5 || $4 !~ /^[1-9][0-9]*$/ || $5 !~ /^[0-9]+$/)
+			err("bad table line: " $0)
+		nt++; ncols = $4; nrows = $5; state = "cols"
+		next
+	    }
+	    $1 == "end" {
+		if (NF != 3 || $2 != np || $3 != nt)
+			err("end line " $0 " after " np " pointers, " nt \
+			    " tables")
+		ended = 1
+		next
+	    }
+	    { err("unexpected line: " $0) }
+	    END {
+		if (msg == "" && state != "") msg = "cut short in " state
+		if (msg == "" && !ended) msg = "no end line"
+		if (msg == "" && nnull != 1) msg = nnull " NULL values, not 1"
+		print msg
+	    }' "$T/keymap.txt")
+	[ -z "$bad" ] || { say "staging.keymap: $bad"; return 1; }
+	grep -qx 'pointer	sms_number	1	lower	36' "$T/keymap.txt" ||
+	    { say "staging.keymap: no pointer line for 36 entries of" \
+	    "sms_number, lower"; return 1; }
+	bad=$(awk -F'\t' '
+	    FNR == NR { if (p && NF == 2) km[tolower($1)] = $2
+		p = p || $1 == "pointer"; next }
+	    /^COPY public\.customers / { c = 1; next }
+	    /^\\\.$/ { c = 0; next }
+	    c { n++; k = tolower($2)
+		if (!(k in km)) { print "no entry for " $2; bad = 1; exit }
+		if (km[k] != $4) { print $2 ": " km[k] ", not " $4; bad = 1
+			exit } }
+	    END { if (!bad && n != 36)
+		print n " customers in staging.sql, not 36" }
+	    ' "$T/keymap.txt" "$FIX/staging.sql")
+	[ -z "$bad" ] || { say "staging.keymap: $bad"; return 1; }
+}
+
+# capture_same_ok: the capture gives the same key map from a gzip file
+# and from a pipe.
+capture_same_ok() {
+	gzip -c "$FIX/staging.sql" >"$T/staging.sql.gz"
+	relink_run cap1 --capture -r relink.rules "$T/staging.sql.gz" &&
+	    relink_run cap2 --capture -r relink.rules <"$FIX/staging.sql" ||
+	    return 1
+	if ! zstd -q -dc "$T/cap1.out" >"$T/cap1.txt" ||
+	    ! zstd -q -dc "$T/cap2.out" >"$T/cap2.txt"; then
+		say "captured key map does not decompress"
+		return 1
+	fi
+	same_file "capture from staging.sql.gz" "$T/keymap.txt" \
+	    "$T/cap1.txt" &&
+	    same_file "capture from a pipe" "$T/keymap.txt" "$T/cap2.txt"
+}
+
+# mask_phone FILE: FILE with the phone field of each customer replaced.
+mask_phone() {
+	awk -F'\t' -v OFS='\t' '
+	    /^COPY public\.customers / { c = 1; print; next }
+	    /^\\\.$/ { c = 0 }
+	    c { $4 = "(phone)" }
+	    { print }' "$1"
+}
+
+# relink_values_ok: relink.rules applied to app.sql give every customer
+# that staging has, by lower(email), staging's phone, and every other
+# one NULL; nothing else changes; the same bytes come from a second run,
+# from app.sql.gz and app.sql.zst, and from a pipe, which leaves nothing
+# in TMPDIR.
+relink_values_ok() {
+	local rc=0 bad
+	relink_run r1 -r relink.rules -k staging.keymap app.sql &&
+	    relink_run r2 -r relink.rules -k staging.keymap app.sql &&
+	    relink_run rgz -r relink.rules -k staging.keymap app.sql.gz &&
+	    relink_run rzst -r relink.rules -k staging.keymap app.sql.zst ||
+	    return 1
+	mkdir -p "$T/rspool"
+	(cd "$FIX" && zstd -q -dc app.sql.zst | TMPDIR=$T/rspool \
+	    "$DUMPRELINK" -r relink.rules -k staging.keymap \
+	    >"$T/rpipe.out" 2>"$T/rpipe.err") || rc=$?
+	[ "$rc" = 0 ] || { say "from a pipe: exit $rc"; \
+	    head -n 5 "$T/rpipe.err" | sed 's/^/#   /' >&2; return 1; }
+	[ -z "$(ls -A "$T/rspool")" ] ||
+	    { say "files left in TMPDIR: $(ls -A "$T/rspool")"; return 1; }
+	same_file "two runs" "$T/r1.out" "$T/r2.out" &&
+	    same_file "from app.sql.gz" "$T/r1.out" "$T/rgz.out" &&
+	    same_file "from app.sql.zst" "$T/r1.out" "$T/rzst.out" &&
+	    same_file "from a pipe" "$T/r1.out" "$T/rpipe.out" || return 1
+	mask_phone "$FIX/app.sql" >"$T/app.masked"
+	mask_phone "$T/r1.out" >"$T/r1.masked"
+	same_file "all but customers.phone" "$T/app.masked" "$T/r1.masked" ||
+	    return 1
+	bad=$(awk -F'\t' '
+	    /^COPY public\.customers / { c = 1; next }
+	    /^\\\.$/ { c = 0; next }
+	    !c { next }
+	    FILENAME == ARGV[1] { st[tolower($2)] = $4; next }
+	    { n++; k = tolower($2)
+		want = (k in st) ? st[k] : "\\N"
+		if (k in st) m++
+		if ($4 != want) { print $2 ": phone " $4 ", not " want
+			bad = 1; exit } }
+	    END { if (!bad && (n != 200 || m != 29))
+		print n " customers, " m " in staging; expected 200, 29" }
+	    ' "$FIX/staging.sql" "$T/r1.out")
+	[ -z "$bad" ] || { say "relinked: $bad"; return 1; }
+}
+
+# relink_report_ok: --report writes the headers of dumprelink(1)'s
+# REPORT FORMAT, a relink line for customers.phone whose counts add up
+# (29 matched, 171 missing), and a total line with the bytes written.
+relink_report_ok() {
+	local bad size
+	relink_run rrep -r relink.rules -k staging.keymap \
+	    --report="$T/rreport.tsv" -o "$T/rrep.sql" app.sql || return 1
+	[ -s "$T/rreport.tsv" ] || { say "no report"; return 1; }
+	size=$(wc -c <"$T/rrep.sql")
+	bad=$(awk -F'\t' -v out="$size" '
+	    NR == 1 { if ($0 != "# dumprelink report") print "line 1: " $0
+		next }
+	    /^# kind\ttable\tcolumn\t/ {
+		if ($0 != "# kind\ttable\tcolumn\tpointer\tby\trows\tmatched\tmissing\tnull\ton_missing")
+			print "header: " $0
+		h = 1; next }
+	    /^# total\t/ {
+		if ($0 != "# total\tbytes_in\tbytes_out\trows_dropped\tseconds")
+			print "header: " $0
+		next }
+	    /^#/ { next }
+	    $1 == "relink" {
+		if (!h) print "relink line before its header"
+		if (NF != 10 || $6 != $7 + $8 + $9)
+			print "does not add up: " $0
+		if ($2 == "public.customers" && $3 == "phone") {
+			nl++
+			if ($4 != "sms_number" || $6 != 200 || $7 != 29 ||
+			    $8 != 171 || $9 != 0 || $10 != "null")
+				print "customers.phone: " $0
+		}
+		next }
+	    $1 == "total" { nt++
+		if (NF != 5 || $3 != out || $4 != 0)
+			print "total: " $0 " (output " out " bytes)"
+		next }
+	    $1 == "keep-table" { print "a kept table: " $0; next }
+	    { print "unknown line: " $0 }
+	    END { if (nl != 1) print nl " lines for customers.phone"
+		if (nt != 1) print nt " total lines" }' "$T/rreport.tsv")
+	[ -z "$bad" ] || { say "report: $(printf '%s' "$bad" | head -n 3 |
+	    tr '\n' ';')"; return 1; }
+}
+
+# keymap_damaged_ok: a key map that is not one, is cut short, has
+# another version or a count that disagrees is refused with exit 1.
+keymap_damaged_ok() {
+	local n
+	n=$(wc -c <"$FIX/staging.keymap")
+	head -c $((n - 9)) "$FIX/staging.keymap" >"$T/short.keymap"
+	sed '1s/\t1$/\t2/' "$T/keymap.txt" | zstd -q -c >"$T/v2.keymap"
+	sed 's/^\(pointer\tsms_number\t1\tlower\t\)36$/\137/' \
+	    "$T/keymap.txt" | zstd -q -c >"$T/count.keymap"
+	relink_fails 1 kplain -r relink.rules -k "$T/keymap.txt" app.sql &&
+	    relink_fails 1 kshort -r relink.rules -k "$T/short.keymap" \
+	    app.sql &&
+	    relink_fails 1 kv2 -r relink.rules -k "$T/v2.keymap" app.sql &&
+	    relink_fails 1 kcount -r relink.rules -k "$T/count.keymap" \
+	    app.sql || return 1
+	grep -q 'version 2' "$T/kv2.err" ||
+	    { say "version 2: $(head -n 1 "$T/kv2.err")"; return 1; }
+}
+
+check "sample/relink.rules is dumprelink(1)'s relink.rules" \
+    same_relink_rules_ok
+check "dumprelink(1) rules: the key map has the form of KEY MAP FORMAT" \
+    keymap_form_ok
+check "dumprelink(1) rules: the same key map from gzip and from a pipe" \
+    capture_same_ok
+check "dumprelink(1) rules: staging's phones, NULL for the others, the
+    rest as it was, from a file, compressed, piped" relink_values_ok
+check "dumprelink(1) rules: --report adds up" relink_report_ok
+check "dumprelink(1): a damaged key map is refused" keymap_damaged_ok
+
 ### Every example command
 
 # snapshot DIR: a line per file of DIR, its checksum, size and name.
@@ -438,11 +724,12 @@ dump_shape_ok() {
 	    "$T/inv"
 }
 
-# plain FILE: FILE's bytes, decompressed by its suffix.
+# plain FILE: FILE's bytes, decompressed by its magic bytes (a key map
+# is zstd-compressed whatever its name).
 plain() {
-	case $1 in
-	*.gz) gzip -dc -- "$1" ;;
-	*.zst) zstd -q -dc -- "$1" ;;
+	case $(head -c 4 -- "$1" | od -An -tx1 | tr -d ' \n') in
+	1f8b*) gzip -dc -- "$1" ;;
+	28b52ffd) zstd -q -dc -- "$1" ;;
 	*) cat -- "$1" ;;
 	esac
 }
@@ -510,7 +797,7 @@ rows_ok() {
 	    }' "$T/rows.sql" | head -n 3 | tr '\n' ';')
 	[ -z "$bad" ] || { say "rows: $name: $bad"; return 1; }
 	case $cmd in
-	*dumpscrub*) ;;
+	*dumpscrub*|*dumprelink*) ;;
 	*)
 		awk '/^COPY /{ c = 1; next } /^\\\.$/ { c = 0 } c' \
 		    "$T/rows.sql" >"$T/rows.data"
@@ -547,9 +834,53 @@ match_ok() {
 	return 1
 }
 
+# field_ok DIR FILE TABLE KEY=V COL=W: the expectation "field FILE TABLE
+# KEY=V COL=W" (see the top of this file).  The values go to awk through
+# the environment, which keeps their backslashes (\N).
+field_ok() {
+	local dir=$1 name=$2 table=$3 kv=$4 cw=$5 f got
+	case $name in
+	stdout) f=$T/out ;;
+	stderr) f=$T/err ;;
+	*) f=$dir/$name ;;
+	esac
+	[ -f "$f" ] || { say "field: $name: not written"; return 1; }
+	case $kv:$cw in
+	*=*:*=*) ;;
+	*) say "field: expected KEY=V COL=W: $kv $cw"; return 1 ;;
+	esac
+	got=$(plain "$f" | F_TABLE=$table F_KEY=${kv%%=*} F_V=${kv#*=} \
+	    F_COL=${cw%%=*} awk -F'\t' '
+	    BEGIN { t = ENVIRON["F_TABLE"]; kc = ENVIRON["F_KEY"]
+		kv = ENVIRON["F_V"]; cc = ENVIRON["F_COL"] }
+	    index($0, "COPY " t " (") == 1 {
+		s = substr($0, length("COPY " t " (") + 1)
+		sub(/\) FROM stdin;$/, "", s)
+		n = split(s, cols, /, /)
+		ki = ci = 0
+		for (i = 1; i <= n; i++) {
+			if (cols[i] == kc) ki = i
+			if (cols[i] == cc) ci = i
+		}
+		inb = 1
+		next
+	    }
+	    /^\\\.$/ { inb = 0; next }
+	    inb && ki && ci && $ki == kv { print $ci; found = 1; exit }
+	    END { if (!found) print "\001" }')
+	[ "$got" = "${cw#*=}" ] && return 0
+	if [ "$got" = $'\001' ]; then
+		say "field: $name: no row of $table with $kv"
+	else
+		say "field: $name: $table $kv: ${cw%%=*} is '$got', not" \
+		    "'${cw#*=}'"
+	fi
+	return 1
+}
+
 # expect_ok DIR CMD EXPECTATIONS: every expectation (US-separated) holds.
 expect_ok() {
-	local dir=$1 cmd=$2 e rc=0 kind file rest
+	local dir=$1 cmd=$2 e rc=0 kind file rest table kv cw
 	local -a es words
 	IFS=$US read -ra es <<<"$3"
 	for e in "${es[@]}"; do
@@ -572,6 +903,15 @@ expect_ok() {
 			[ ! -e "$dir/$file" ] ||
 			    { say "$file: written"; rc=1; }
 			;;
+		field)
+			read -r table kv cw <<<"$rest"
+			field_ok "$dir" "$file" "$table" "$kv" "$cw" || rc=1
+			;;
+		zstd)
+			[ "$(head -c 4 "$dir/$file" 2>/dev/null |
+			    od -An -tx1 | tr -d ' \n')" = 28b52ffd ] ||
+			    { say "$file: not zstd-compressed"; rc=1; }
+			;;
 		*)
 			say "unknown expectation: $e"
 			rc=1
@@ -587,6 +927,10 @@ expect_ok() {
 run_example() {
 	local n=$1 page=$2 want=$3 cmd=$4 expect=$5 dir=$T/run$1 rc=0 f out=0
 	cp -R "$FIX" "$dir"
+	# A capture writes the key map anew.
+	case $page:$cmd in
+	dumprelink.1:*--capture*) rm -f "$dir/staging.keymap" ;;
+	esac
 	snapshot "$dir" >"$T/before"
 	(cd "$dir" && PATH="$T/bin:$PATH" timeout "$RUN_TIMEOUT" \
 	    bash -o pipefail -c "$cmd" >"$T/out" 2>"$T/err") || rc=$?
@@ -596,8 +940,9 @@ run_example() {
 		head -n 8 "$T/err" | sed 's/^/#   stderr: /' >&2
 		return 1
 	fi
-	if [ "$page" = dumpdehydrate.1 ] && [ -z "$expect" ]; then
-		say "no rows, match, nomatch or absent line before the" \
+	if { [ "$page" = dumpdehydrate.1 ] || [ "$page" = dumprelink.1 ]; } &&
+	    [ -z "$expect" ]; then
+		say "no expectation (rows, match, ...) before the" \
 		    "command"
 		return 1
 	fi
@@ -611,7 +956,8 @@ run_example() {
 		[ -s "$dir/$f" ] && out=1
 		case $page:$f in
 		dumpdehydrate.1:*.sql|dumpdehydrate.1:*.sql.gz|\
-		dumpdehydrate.1:*.sql.zst)
+		dumpdehydrate.1:*.sql.zst|dumprelink.1:*.sql|\
+		dumprelink.1:*.sql.gz|dumprelink.1:*.sql.zst)
 			dump_shape_ok "$dir/$f" "$(schema_of "$dir" "$cmd")" ||
 			    return 1
 			;;
@@ -628,6 +974,7 @@ run_example() {
 nrun=0
 nshown=0
 ndehydrate=0
+nrelink=0
 for page in $PAGES; do
 	while IFS=$'\t' read -r status cmd expect; do
 		first=${cmd%% *}
@@ -641,6 +988,7 @@ for page in $PAGES; do
 		nrun=$((nrun + 1))
 		case $page in
 		*/dumpdehydrate.1) ndehydrate=$((ndehydrate + 1)) ;;
+		*/dumprelink.1) nrelink=$((nrelink + 1)) ;;
 		esac
 		check "${page##*/} example: $cmd" \
 		    run_example "$nrun" "${page##*/}" "$status" "$cmd" "$expect"
@@ -655,6 +1003,9 @@ enough_examples() {
 	    return 1; }
 	[ "$ndehydrate" -ge 5 ] ||
 	    { say "$ndehydrate runnable examples of dumpdehydrate(1)," \
+	    "expected 5 or more"; return 1; }
+	[ "$nrelink" -ge 5 ] ||
+	    { say "$nrelink runnable examples of dumprelink(1)," \
 	    "expected 5 or more"; return 1; }
 }
 check "the pages have runnable examples ($nrun run, $nshown shown)" \

@@ -5,7 +5,9 @@
 #
 # Environment: top_srcdir (the source tree) and DUMPSCRUB (the program);
 # PROG, when set, names another program to test the same way (dumpdehydrate:
-# tests/options-dehydrate.sh), which gets a rules file that keeps every row.
+# tests/options-dehydrate.sh, which gets a rules file that keeps every row;
+# dumprelink: tests/options-relink.sh, which gets rules that relink nothing
+# and their key map).
 #
 # The page is parsed as mdoc source: an option is the word after an "Fl"
 # macro, so ".It Fl o Ar file , Fl -output Ns = Ns Ar file" is -o and
@@ -55,6 +57,14 @@ COPY public.t (id) FROM stdin;
 
 EOF
 cp "$D/in.sql" "$D/in2.sql"
+
+# dumprelink needs rules and a key map: rules that relink nothing.
+if [ "$NAME" = dumprelink ]; then
+	printf '# nothing to relink\n' >"$D/none.rules"
+	"$PROG" --capture -r "$D/none.rules" -o "$D/none.keymap" "$D/in.sql" ||
+	    fail "dumprelink --capture failed"
+	PROG_ARGS=(-r "$D/none.rules" -k "$D/none.keymap")
+fi
 
 # run ARGS...: run the program with ARGS and the small dump on stdin;
 # stdout, stderr and the exit status land in $D/out, $D/err and RC.
@@ -342,14 +352,22 @@ for v in oracle PG sqlite ''; do
 	check "--dialect='$v': exit 2" bad_value --dialect --dialect="$v"
 done
 
-if [ "$NAME" = dumpdehydrate ]; then
+if [ "$NAME" = dumpdehydrate ] || [ "$NAME" = dumprelink ]; then
 	for v in 0 abc 10X 1023K 2P ''; do
 		check "--mem='$v': exit 2" bad_value --mem --mem="$v"
 	done
-	check "--explain with -o: usage error" bad_value --explain --explain \
-	    -o "$D/x.sql"
 	check "--mem=1M accepted" accepted --mem=1M
 	check "--tmpdir accepted" accepted --tmpdir="$D"
+fi
+if [ "$NAME" = dumpdehydrate ]; then
+	check "--explain with -o: usage error" bad_value --explain --explain \
+	    -o "$D/x.sql"
+fi
+if [ "$NAME" = dumprelink ]; then
+	check "--strict accepted" accepted --strict
+	check "--capture with -k: exit 2" bad_value --capture --capture
+	check "-k without its argument: usage error" usage_error \
+	    -r "$D/none.rules" -k
 fi
 
 # An option that takes an argument, given none, is a usage error.
