@@ -289,7 +289,7 @@ capture(struct opts *o, struct relink *rl, struct kmem *m,
 	if (in == NULL || (sch = new_catalog(o, err)) == NULL)
 		goto out;
 	pg = progress_for(o, in);
-	relink_handler(rl, RL_CAPTURE, NULL, pg, &h);
+	relink_handler(rl, RL_CAPTURE, sch, NULL, pg, &h);
 	if (reading(o, in, NULL, &h, sch, err) == -1 ||
 	    relink_capture_end(rl, sch, err) == -1)
 		goto out;
@@ -351,7 +351,7 @@ apply(struct opts *o, struct relink *rl, struct kmem *m, struct df_error *err)
 		if ((sch = new_catalog(o, err)) == NULL)
 			goto out;
 		pg = progress_for(o, in);
-		relink_handler(rl, RL_LEARN, NULL, pg, &h);
+		relink_handler(rl, RL_LEARN, sch, NULL, pg, &h);
 		if (reading(o, in, NULL, &h, sch, err) == -1)
 			goto out;
 		progress_done(pg);
@@ -378,7 +378,7 @@ apply(struct opts *o, struct relink *rl, struct kmem *m, struct df_error *err)
 	if (out == NULL || (sch = new_catalog(o, err)) == NULL)
 		goto out;
 	pg = progress_for(o, in);
-	relink_handler(rl, RL_WRITE, out, pg, &h);
+	relink_handler(rl, RL_WRITE, sch, out, pg, &h);
 	if (reading(o, in, out, &h, sch, err) == -1)
 		goto out;
 	inbytes = istream_raw_pos(in);

@@ -641,6 +641,9 @@ statement(struct dump_reader *r, size_t start, size_t end,
 	if ((sqltok_is(&k, "SET") || sqltok_is(&k, "RESET") ||
 	    sqltok_is(&k, "SELECT")) && pg_settings(r, start, end, err) == -1)
 		return -1;
+	if (r->has_handler && r->h.on_statement != NULL &&
+	    r->h.on_statement(r->h.ctx, r->w + start, end - start, err) == -1)
+		return -1;
 	if (rd_emit(r, start, end, err) == -1)
 		return -1;
 	rd_advance(r, end);

@@ -89,8 +89,11 @@ struct relink {
 	struct rl_rule	*rules;
 
 	struct rl_tab	*tabs, **tail;	/* in the order their data came */
+	struct schema	*sch;		/* the catalog of this reading */
+	int		 appended;	/* kept tables without data are out */
 	const struct dump_row *row;
-	int		 bs_quotes;	/* as the last data statement had it */
+	int		 bs_quotes;	/* as the last data statement had it,
+					   -1 before the first */
 
 	struct buf	 dec, key, enc, tmp;
 	size_t		*roff, *rlen;
@@ -877,7 +880,7 @@ write_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 	struct rl_col *c;
 	const char *nv, *from;
 	size_t k, voff, vn, nn, nrep = 0, off;
-	int rc, null;
+	int rc, null, drop = 0;
 
 	buf_clear(&rl->dec);
 	buf_clear(&rl->enc);
@@ -901,15 +904,9 @@ write_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 		if (rc == -1)
 			return -1;
 		if (rc == DROP_ROW) {
-			/*
-			 * Counted as missing here; the row's other columns
-			 * count written rows only.
-			 */
-			while (k-- > 0)
-				tb->order[k]->rows--;
-			tb->dropped++;
-			rl->dropped++;
-			return ROW_DROP;
+			/* The other columns are counted all the same. */
+			drop = 1;
+			continue;
 		}
 		if (rc == KEEP_VALUE)
 			continue;
@@ -946,6 +943,11 @@ write_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 		rl->rlen[nrep] = rl->enc.len - off;
 		rl->rfield[nrep] = c->field;
 		nrep++;
+	}
+	if (drop) {
+		tb->dropped++;
+		rl->dropped++;
+		return ROW_DROP;
 	}
 	if (nrep == 0)
 		return ROW_KEEP;
@@ -1091,7 +1093,7 @@ flush_enc(struct relink *rl, struct df_error *err)
  */
 static int
 write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
-    char *const *names, size_t n, struct df_error *err)
+    char *const *names, size_t n, int qualify, struct df_error *err)
 {
 	const struct km_table *kt = tb->kt;
 	const struct rule_keep_col *kc;
@@ -1145,9 +1147,14 @@ write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
 		}
 		if (d->form != FORM_COPY) {
 			if (stmt == 0) {
-				/* MySQL: unqualified, as mysqldump writes. */
+				/*
+				 * In place, MySQL's is unqualified, as
+				 * mysqldump writes it (the database is the
+				 * one of the dump's USE, if any).
+				 */
 				if (buf_adds(&rl->enc, "INSERT INTO ") ==
-				    -1 || (d->dialect == DIALECT_PG &&
+				    -1 || ((d->dialect == DIALECT_PG ||
+				    qualify) &&
 				    tb->t->schema != NULL && (quote_ident(
 				    &rl->enc, d->dialect, tb->t->schema) ==
 				    -1 || buf_addc(&rl->enc, '.') == -1)) ||
@@ -1330,7 +1337,7 @@ rl_tail(void *ctx, const struct dump_data *d, struct df_error *err)
 		return 0;
 	tb->written = 1;
 	names = source_columns(tb->t, d, &n);
-	rc = write_kept(rl, tb, d, names, n, err);
+	rc = write_kept(rl, tb, d, names, n, 0, err);
 	free(names);
 	return rc;
 }
@@ -1343,22 +1350,29 @@ rl_read(void *ctx)
 	progress_tick(rl->pg);
 }
 
+static int rl_statement(void *, const char *, size_t, struct df_error *);
+
 void
-relink_handler(struct relink *rl, enum rl_pass pass, struct ostream *out,
-    struct progress *pg, struct dump_handler *h)
+relink_handler(struct relink *rl, enum rl_pass pass, struct schema *sch,
+    struct ostream *out, struct progress *pg, struct dump_handler *h)
 {
 	tabs_free(rl);
 	rl->pass = pass;
+	rl->sch = sch;
 	rl->out = out;
 	rl->pg = pg;
 	rl->dropped = 0;
+	rl->appended = 0;
+	rl->bs_quotes = -1;		/* no data statement yet */
 	memset(h, 0, sizeof(*h));
 	h->ctx = rl;
 	h->on_data = rl_data;
 	h->on_row = rl_row;
 	h->on_data_end = rl_data_end;
-	if (pass == RL_WRITE)
+	if (pass == RL_WRITE) {
 		h->on_data_tail = rl_tail;
+		h->on_statement = rl_statement;
+	}
 	if (pg != NULL)
 		h->on_read = rl_read;
 }
@@ -1544,10 +1558,11 @@ relink_apply_begin(struct relink *rl, struct keymap *km, struct df_error *err)
 			    p->name);
 		if (kp->nkeys != nk || kp->lower != lower)
 			return df_err(err, DF_EXIT_USAGE, NULL, 0, "relink %s: "
-			    "the key map has keys of %zu column(s)%s, the "
-			    "rules %zu%s: capture again with these rules",
-			    p->name, kp->nkeys, kp->lower ? ", lowered" : "",
-			    nk, lower ? ", lowered" : "");
+			    "the key map's keys are %zu column(s) compared "
+			    "%s, the rules' %zu compared %s: capture again "
+			    "with these rules", p->name, kp->nkeys,
+			    kp->lower ? "by lower()" : "exactly", nk,
+			    lower ? "by lower()" : "exactly");
 		p->km = kp;
 		learn |= p->learn;
 	}
@@ -1577,22 +1592,33 @@ strict_warn(struct relink *rl, struct df_error *err, int *bad,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (!rl->strict) {
-		df_warnx("%s:%lu: %s", pos->file, pos->line, msg);
-		return 0;
-	}
-	df_warnx("%s:%lu: %s", pos->file, pos->line, msg);
-	if ((*bad)++ == 0)
+	/* In strict mode the first is the error; the others are listed. */
+	if (rl->strict && (*bad)++ == 0) {
 		df_err(err, DF_EXIT_DATA, NULL, 0, "--strict: %s:%lu: %s",
 		    pos->file, pos->line, msg);
-	return -1;
+		return -1;
+	}
+	df_warnx("%s:%lu: %s", pos->file, pos->line, msg);
+	return rl->strict ? -1 : 0;
 }
 
-/* Append the kept table t, which had no data statement, at the end. */
+/*
+ * Write the kept table t, which had no data statement (mysqldump writes
+ * none for an empty table).  In a MySQL dump this happens before its
+ * trailer restores the session (character set, foreign key checks,
+ * sql_mode), so the rows are read as the dump's own; with no trailer, at
+ * the end, between foreign key checks turned off and back.  A PostgreSQL
+ * dump gets them at its end.
+ */
 static int
 append_kept(struct relink *rl, struct schema_table *t, enum dump_dialect dl,
-    struct df_error *err)
+    int trailer, struct df_error *err)
 {
+	static const char head[] = "SET @dumprelink_fkc = "
+	    "@@FOREIGN_KEY_CHECKS;\nSET FOREIGN_KEY_CHECKS = 0;\n";
+	static const char foot[] = "\nSET FOREIGN_KEY_CHECKS = "
+	    "@dumprelink_fkc;\n";
+	int wrap = dl == DIALECT_MYSQL && !trailer;
 	struct dump_data d;
 	struct rl_tab *tb;
 	char **names, line[700];
@@ -1603,7 +1629,7 @@ append_kept(struct relink *rl, struct schema_table *t, enum dump_dialect dl,
 	d.table = t;
 	d.dialect = dl;
 	d.form = FORM_INSERT;
-	d.bs_quotes = dl == DIALECT_MYSQL ? 1 : 0;
+	d.bs_quotes = dl == DIALECT_MYSQL ? rl->bs_quotes != 0 : 0;
 	tb = bind_table(rl, t, &d, err);
 	if (tb == NULL || find_kept(rl, tb, NULL, t->line, err) == -1)
 		return -1;
@@ -1613,29 +1639,55 @@ append_kept(struct relink *rl, struct schema_table *t, enum dump_dialect dl,
 	snprintf(line, sizeof(line), "\n-- dumprelink: the target's rows of "
 	    "%s (the source dump has no data statement for it)\n",
 	    t->display);
-	if (ostream_write(rl->out, line, strlen(line), err) == -1)
+	if (ostream_write(rl->out, line, strlen(line), err) == -1 ||
+	    (wrap && ostream_write(rl->out, head, sizeof(head) - 1,
+	    err) == -1))
 		return -1;
-	if (dl == DIALECT_MYSQL) {
-		static const char head[] = "SET @dumprelink_fkc = "
-		    "@@FOREIGN_KEY_CHECKS, @dumprelink_mode = "
-		    "@@SESSION.sql_mode;\nSET FOREIGN_KEY_CHECKS = 0, "
-		    "SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO';\n";
-
-		if (ostream_write(rl->out, head, sizeof(head) - 1, err) == -1)
-			return -1;
-	}
 	names = source_columns(t, NULL, &n);
-	rc = write_kept(rl, tb, &d, names, n, err);
+	rc = write_kept(rl, tb, &d, names, n, 1, err);
 	free(names);
 	if (rc == -1)
 		return -1;
-	if (dl == DIALECT_MYSQL) {
-		static const char foot[] = "\nSET FOREIGN_KEY_CHECKS = "
-		    "@dumprelink_fkc, SESSION sql_mode = @dumprelink_mode;\n";
-
+	if (wrap)
 		return ostream_write(rl->out, foot, sizeof(foot) - 1, err);
-	}
 	return ostream_write(rl->out, "\n", 1, err);
+}
+
+/* Every kept table the reading declared but gave no data statement. */
+static int
+append_all(struct relink *rl, enum dump_dialect dl, int trailer,
+    struct df_error *err)
+{
+	struct schema_table *t;
+	struct rl_tab *tb;
+	size_t i;
+
+	rl->appended = 1;
+	for (i = 0; i < schema_count(rl->sch); i++) {
+		t = schema_at(rl->sch, i);
+		tb = t->user;
+		if (t->declared && (tb == NULL || !tb->written) &&
+		    keep_rule(rl, t) && append_kept(rl, t, dl, trailer,
+		    err) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * on_statement: mysqldump's trailer begins with the first statement that
+ * restores a saved setting (SET ...=@OLD_...); the kept tables without
+ * data go just before it.
+ */
+static int
+rl_statement(void *ctx, const char *p, size_t n, struct df_error *err)
+{
+	struct relink *rl = ctx;
+
+	if (rl->appended || rl->sch == NULL || rl->rs->nkeep_table == 0 ||
+	    memmem(p, n, "=@OLD_", 6) == NULL)
+		return 0;
+	return append_all(rl, DIALECT_MYSQL, 1, err);
 }
 
 /* Is a PostgreSQL type one a sequence may feed (serial, identity)? */
@@ -1722,13 +1774,9 @@ relink_write_end(struct relink *rl, struct schema *sch, enum dump_dialect dl,
 	size_t i, k, c, tables, cols;
 	int bad = 0;
 
-	for (i = 0; i < schema_count(sch); i++) {
-		t = schema_at(sch, i);
-		tb = t->user;
-		if (t->declared && (tb == NULL || !tb->written) &&
-		    keep_rule(rl, t) && append_kept(rl, t, dl, err) == -1)
-			return -1;
-	}
+	rl->sch = sch;
+	if (!rl->appended && append_all(rl, dl, 0, err) == -1)
+		return -1;
 	for (i = 0; dl == DIALECT_PG && i < schema_count(sch); i++) {
 		t = schema_at(sch, i);
 		tb = t->user;
@@ -1763,6 +1811,10 @@ relink_write_end(struct relink *rl, struct schema *sch, enum dump_dialect dl,
 			(void)strict_warn(rl, err, &bad, &ru->rc->act.pos,
 			    "relink %s: the dump has no table %s",
 			    ru->ptr->name, ru->table->text);
+		else if (ru->table != NULL)
+			(void)strict_warn(rl, err, &bad, &ru->rc->act.pos,
+			    "relink %s: table %s has no column %s",
+			    ru->ptr->name, ru->table->text, ru->rc->col.text);
 		else
 			(void)strict_warn(rl, err, &bad, &ru->rc->act.pos,
 			    "relink %s: no table of the dump has a column %s",

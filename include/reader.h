@@ -121,6 +121,13 @@ struct dump_handler {
 	 */
 	int	(*on_data_tail)(void *, const struct dump_data *,
 		    struct df_error *);
+	/*
+	 * Optional: before a statement that is not a data statement (p, n:
+	 * its text) is written; the handler may write to the output first.
+	 * Returns 0 or -1.
+	 */
+	int	(*on_statement)(void *, const char *, size_t,
+		    struct df_error *);
 	/* After each block of input is read (optional): for --progress. */
 	void	(*on_read)(void *);
 };

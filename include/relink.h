@@ -71,10 +71,11 @@ int		 relink_apply_begin(struct relink *, struct keymap *,
 		    struct df_error *);
 
 /*
- * The reader events of a pass.  out is the write pass's output (the
- * kept tables' rows are written to it); pg (may be NULL) shows progress.
+ * The reader events of a pass over a reading into the catalog sch.  out
+ * is the write pass's output (the kept tables' rows are written to it);
+ * pg (may be NULL) shows progress.
  */
-void		 relink_handler(struct relink *, enum rl_pass,
+void		 relink_handler(struct relink *, enum rl_pass, struct schema *,
 		    struct ostream *, struct progress *, struct dump_handler *);
 
 /*
