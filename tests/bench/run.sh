@@ -91,12 +91,55 @@
 # its --tmpdir.  (The targets are the issue's for dumps of >= 1 GB; on
 # smaller dumps the figures only hint.)
 #
+# dumprelink (BENCH_TOOLS=relink or all) runs on dumps of its own: a
+# production and a staging dump of one billing schema, BENCH_RELINK_ROWS
+# rows each (4 million: users 1/4, invoices 1/4, payments 3/8,
+# subscriptions 1/8; 70 % of the users in both; tests/bench/genrelink.c),
+# made in BENCH_DIR like the others, prod also zstd-compressed; the rules
+# are tests/bench/relink.rules: nine columns relinked or scrubbed (the
+# issue's shape: a manual repair of nine fields over 3-4 million records
+# took 20 minutes), five by dumprelink (users.stripe_customer_id by email,
+# users.crm_id by lower(email), and by value payments.customer_ref,
+# subscriptions.stripe_customer_id and invoices.crm_account_id, whose
+# tables come before users in the dump: the input is read twice, a pipe
+# spooled), four by dumpscrub (users' email, first_name, last_name,
+# phone), plus keep-table integration_settings.  Untimed first: one
+# capture (the key map every apply line uses; its entries per pointer, its
+# size and the mean key + value bytes of an entry, from zstd -dc of it),
+# one apply of each way with its output into cksum (the same bytes from a
+# file, a .zst file and a pipe; the pipe's spool in --tmpdir sampled as
+# for dumpdehydrate), the plain one with --report (rows matched, missing,
+# NULL per column, printed).  Timed, taking turns with the baselines cat
+# and zstd -dc of prod (P = prod dump, S = staging dump, K = the key map):
+#   dumprelink --capture -r relink.rules -o K2 S     capture (MB/s of S)
+#   dumprelink -r relink.rules -k K P | cat           apply, plain file
+#   cat P | dumprelink -r relink.rules -k K | cat     apply, pipe (spooled)
+#   dumprelink -r relink.rules -k K P.zst | cat       apply, .zst file
+#   dumpscrub -r relink.rules P | cat                 the scrub stage alone
+#   dumprelink -r relink.rules -k K P | dumpscrub -r relink.rules | cat
+#                                                     end to end (RSS and
+#                                                     CPU: both filters)
+#   dumprelink -r relink.rules -k K t.sql | cat       key-map memory probe
+#   dumprelink -r relink.rules -k k t.sql | cat       the same, small map
+# (apply lines with --tmpdir=T, a directory of their own under the scratch
+# directory; t.sql and k: a prod dump and a key map of 8 rows.)  Key-map
+# memory per entry = (peak RSS with K - peak RSS with k) / (entries of K -
+# entries of k) - mean key + value bytes of an entry of K.
+# Targets, PASS or MISS (a MISS does not fail the run): end to end < 10 s;
+# capture + end to end < 10 s; key-map memory <= 48 bytes per entry
+# beyond its key and value bytes; checks: the same output from a file, a
+# .zst file and a pipe, nothing left in --tmpdir.  (The 10 s target is the
+# issue's for 4 million rows on this 2-core machine.)
+#
 # Environment:
 #   DUMPSCRUB      binary under test (./dumpscrub)
 #   DUMPDEHYDRATE  binary under test (dumpdehydrate in DUMPSCRUB's
 #                  directory, ./dumpdehydrate by default)
-#   BENCH_TOOLS    scrub, dehydrate or all (all): the filters to measure;
-#                  cat and zstd -dc are measured whatever it says
+#   DUMPRELINK     binary under test (dumprelink in DUMPSCRUB's
+#                  directory, ./dumprelink by default)
+#   BENCH_TOOLS    scrub, dehydrate, relink or all (all): the filters to
+#                  measure; cat and zstd -dc are measured whatever it says
+#                  (relink alone: on its own dumps only)
 #   BENCH_DIR      where the dumps live (${TMPDIR:-/tmp}/dumpfilters-bench)
 #   BENCH_MB       size of each dump in MB (1100)
 #   BENCH_RUNS     runs of each command (5)
@@ -105,6 +148,9 @@
 #   BENCH_VERBOSE  1: print the time (wall, CPU) of every run
 #   GENDUMP        generator to use; default ./tests/bench/gendump if built,
 #                  else compiled here with ${CC:-cc} -O2 into BENCH_DIR
+#   BENCH_RELINK_ROWS  rows of each of dumprelink's dumps (4000000)
+#   GENRELINK      dumprelink's generator; default ./tests/bench/genrelink
+#                  if built, else compiled like gendump
 #
 # Exit status: 0 when every command ran (whatever the targets say), 1 when
 # a command failed (its stderr is shown), 2 on bad settings.
@@ -127,8 +173,10 @@ here=$(cd "$(dirname "$0")" && pwd) || exit 2
 
 dumpscrub=${DUMPSCRUB:-./dumpscrub}
 case $dumpscrub in
-*/*) dumpdehydrate=${DUMPDEHYDRATE:-${dumpscrub%/*}/dumpdehydrate} ;;
-*) dumpdehydrate=${DUMPDEHYDRATE:-./dumpdehydrate} ;;
+*/*) dumpdehydrate=${DUMPDEHYDRATE:-${dumpscrub%/*}/dumpdehydrate}
+	dumprelink=${DUMPRELINK:-${dumpscrub%/*}/dumprelink} ;;
+*) dumpdehydrate=${DUMPDEHYDRATE:-./dumpdehydrate}
+	dumprelink=${DUMPRELINK:-./dumprelink} ;;
 esac
 tools=${BENCH_TOOLS:-all}
 bench_dir=${BENCH_DIR:-${TMPDIR:-/tmp}/dumpfilters-bench}
@@ -137,6 +185,7 @@ runs=${BENCH_RUNS:-5}
 seed=${BENCH_SEED:-1}
 only=${BENCH_ONLY:-}
 verbose=${BENCH_VERBOSE:-0}
+rl_rows=${BENCH_RELINK_ROWS:-4000000}
 
 # Targets (see above).
 target_mbps=1000
@@ -152,6 +201,13 @@ dh_default_mem=$((1 << 30))
 dh_small_mem_arg=64M
 dh_small_mem=$((64 << 20))
 dh_rss_slack=$((64 << 20))
+# dumprelink: end to end under 10 s; key-map memory per entry beyond its
+# key and value bytes; the rows of the dumps the targets are for.
+target_rl_secs=10
+target_rl_bpe=48
+target_rl_rows=4000000
+# The rows of the small dumps of the key-map memory probe.
+rl_tiny_rows=8
 
 # The rules of the scrubbing lines, and a fixed key, so that every run
 # writes the same bytes (without a key dumpscrub takes a random one and
@@ -160,6 +216,8 @@ scrub_rules=$here/scrub.rules
 export DUMPFILTERS_KEY='dumpfilters bench key, not a secret'
 # dumpdehydrate's rules: keep about 10 % of users, and what follows.
 dh_rules=$here/dehydrate.rules
+# dumprelink's (and the end-to-end line's dumpscrub's) rules.
+rl_rules=$here/relink.rules
 
 die() {
 	printf '%s: %s\n' "$prog" "$*" >&2
@@ -180,6 +238,9 @@ is_count() {
 
 is_count "$bench_mb" || usage_error "BENCH_MB=$bench_mb: not a positive integer"
 is_count "$runs" || usage_error "BENCH_RUNS=$runs: not a positive integer"
+is_count "$rl_rows" ||
+	usage_error "BENCH_RELINK_ROWS=$rl_rows: not a positive integer"
+[ "$rl_rows" -ge 8 ] || usage_error "BENCH_RELINK_ROWS=$rl_rows: at least 8"
 case $seed in
 '' | *[!0-9]*) usage_error "BENCH_SEED=$seed: not a number" ;;
 esac
@@ -189,11 +250,15 @@ pg | mysql) dialects=("$only") ;;
 *) usage_error "BENCH_ONLY=$only: must be pg or mysql" ;;
 esac
 case $tools in
-scrub) do_scrub=1 do_dh=0 ;;
-dehydrate) do_scrub=0 do_dh=1 ;;
-all) do_scrub=1 do_dh=1 ;;
-*) usage_error "BENCH_TOOLS=$tools: must be scrub, dehydrate or all" ;;
+scrub) do_scrub=1 do_dh=0 do_rl=0 ;;
+dehydrate) do_scrub=0 do_dh=1 do_rl=0 ;;
+relink) do_scrub=0 do_dh=0 do_rl=1 ;;
+all) do_scrub=1 do_dh=1 do_rl=1 ;;
+*) usage_error "BENCH_TOOLS=$tools: must be scrub, dehydrate, relink or all" ;;
 esac
+# gendump's dumps: for dumpscrub and dumpdehydrate (relink has its own).
+do_gd=0
+[ "$do_scrub" = 1 ] || [ "$do_dh" = 1 ] && do_gd=1
 
 if [ "$do_scrub" = 1 ]; then
 	command -v "$dumpscrub" >/dev/null 2>&1 ||
@@ -205,6 +270,15 @@ if [ "$do_dh" = 1 ]; then
 		die "$dumpdehydrate: not found (build it, set DUMPDEHYDRATE," \
 		    "or BENCH_TOOLS=scrub)"
 	[ -r "$dh_rules" ] || die "$dh_rules: cannot read"
+fi
+if [ "$do_rl" = 1 ]; then
+	command -v "$dumprelink" >/dev/null 2>&1 ||
+		die "$dumprelink: not found (build it, set DUMPRELINK," \
+		    "or BENCH_TOOLS=scrub or dehydrate)"
+	# The end-to-end line pipes dumprelink into dumpscrub.
+	command -v "$dumpscrub" >/dev/null 2>&1 ||
+		die "$dumpscrub: not found (build it, or set DUMPSCRUB)"
+	[ -r "$rl_rules" ] || die "$rl_rules: cannot read"
 fi
 command -v zstd >/dev/null 2>&1 || die "zstd: not found"
 if [ -x /usr/bin/time ]; then
@@ -220,6 +294,9 @@ trap 'rm -rf "$scratch"' EXIT
 # dumpdehydrate's --tmpdir: a directory of its own, empty between runs.
 dh_tmp=$scratch/tmp
 mkdir "$dh_tmp" || die "$dh_tmp: cannot create"
+# dumprelink's --tmpdir (the spool of a pipe), likewise.
+rl_tmp=$scratch/rltmp
+mkdir "$rl_tmp" || die "$rl_tmp: cannot create"
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -233,26 +310,41 @@ now() {
 	fi
 }
 
-# --- the generator ---------------------------------------------------
+# --- the generators --------------------------------------------------
 
-gendump=${GENDUMP:-}
-if [ -z "$gendump" ]; then
-	if [ -x ./tests/bench/gendump ] &&
-	    ! [ "$here/gendump.c" -nt ./tests/bench/gendump ]; then
-		gendump=./tests/bench/gendump
-	else
-		gendump=$bench_dir/gendump
-		if ! [ -x "$gendump" ] || [ "$here/gendump.c" -nt "$gendump" ]
-		then
-			printf 'compiling %s\n' "$gendump"
-			if ! "${CC:-cc}" -O2 -std=c11 -o "$gendump.tmp" \
-			    "$here/gendump.c"; then
-				die "cannot compile $here/gendump.c"
-			fi
-			mv -f "$gendump.tmp" "$gendump" ||
-			    die "$gendump: cannot rename"
-		fi
+# pick_gen NAME [GIVEN]: the generator NAME (gendump or genrelink) into
+# gen: GIVEN if not empty; else ./tests/bench/NAME if built and not older
+# than its source; else compiled here with ${CC:-cc} -O2 into BENCH_DIR.
+pick_gen() {
+	local name=$1 src=$here/$1.c
+	gen=${2:-}
+	[ -n "$gen" ] && return 0
+	if [ -x "./tests/bench/$name" ] &&
+	    ! [ "$src" -nt "./tests/bench/$name" ]; then
+		gen=./tests/bench/$name
+		return 0
 	fi
+	gen=$bench_dir/$name
+	if ! [ -x "$gen" ] || [ "$src" -nt "$gen" ]; then
+		printf 'compiling %s\n' "$gen"
+		if ! "${CC:-cc}" -O2 -std=c11 -o "$gen.tmp" "$src"; then
+			die "cannot compile $src"
+		fi
+		mv -f "$gen.tmp" "$gen" || die "$gen: cannot rename"
+	fi
+}
+
+gendump=
+if [ "$do_gd" = 1 ]; then
+	pick_gen gendump "${GENDUMP:-}"
+	gendump=$gen
+fi
+genrelink=
+if [ "$do_rl" = 1 ]; then
+	pick_gen genrelink "${GENRELINK:-}"
+	genrelink=$gen
+	rl_gen_id=$(cksum <"$here/genrelink.c" | cut -d' ' -f1) ||
+		die "$here/genrelink.c: cannot read"
 fi
 
 # The stamp names what made a dump; a dump is reused only when its stamp
@@ -443,14 +535,16 @@ alive() {
 	[ "${st%% *}" != Z ]
 }
 
-# tmp_bytes PID: the allocated bytes (st_blocks * 512) of the files under
-# $dh_tmp that PID holds open, unlinked (/proc/PID/fd/N -> "... (deleted)")
-# or not, or that are linked in $dh_tmp, each file (device:inode) once.
+# tmp_bytes PID [DIR]: the allocated bytes (st_blocks * 512) of the files
+# under DIR ($dh_tmp) that PID holds open, unlinked (/proc/PID/fd/N -> "...
+# (deleted)") or not, or that are linked in DIR, each file (device:inode)
+# once.
 tmp_bytes() {
+	local dir=${2:-$dh_tmp}
 	{
-		find "/proc/$1/fd" -lname "$dh_tmp/*" \
+		find "/proc/$1/fd" -lname "$dir/*" \
 		    -exec stat -L -c '%d:%i %b %B' {} + 2>/dev/null
-		find "$dh_tmp" -type f -exec stat -c '%d:%i %b %B' {} + \
+		find "$dir" -type f -exec stat -c '%d:%i %b %B' {} + \
 		    2>/dev/null
 	} | awk '!seen[$1]++ { s += $2 * $3 } END { printf "%.0f\n", s }'
 }
@@ -820,24 +914,509 @@ bench_dehydrate() {
 	fi
 }
 
+# --- dumprelink ------------------------------------------------------
+
+rl_name=$(basename "$dumprelink")
+rl_rules_name=$(basename "$rl_rules")
+# The commands of bench_relink, in the order they take turns (see
+# rl_set_cmd).
+rl_keys=(cat zstd capture apply applyp applyz scrub e2e mem mem0)
+
+# rl_make_dump DIALECT ENV ROWS: leaves genrelink's dump in
+# $rl_dir/DIALECT-ENV[-ROWS].sql (no -ROWS for the big ones), made again
+# when its stamp or size disagrees; its name into rl_made.
+rl_make_dump() {
+	local d=$1 e=$2 n=$3 f stamp want t0 t1 size
+	if [ "$n" = "$rl_rows" ]; then
+		f=$rl_dir/$d-$e.sql
+	else
+		f=$rl_dir/$d-$e-$n.sql
+	fi
+	rl_made=$f
+	stamp=$f.stamp
+	want="genrelink $rl_gen_id $d $e $n $seed"
+	if [ -f "$f" ] && [ -f "$stamp" ] &&
+	    [ "$(head -n 1 "$stamp")" = "$want" ] &&
+	    [ "$(sed -n 2p "$stamp")" = "$(file_size "$f")" ]; then
+		return 0
+	fi
+	rm -f "$f" "$f.zst" "$stamp"
+	[ "$n" -ge 1000 ] && printf 'generating %s (%s rows) ... ' "$f" "$n"
+	now t0
+	"$genrelink" "$d" "$e" "$n" "$seed" >"$f.tmp" ||
+		die "$genrelink $d $e $n $seed failed"
+	now t1
+	mv -f "$f.tmp" "$f" || die "$f: cannot rename"
+	size=$(file_size "$f")
+	printf '%s\n%s\n' "$want" "$size" >"$stamp"
+	[ "$n" -ge 1000 ] && awk -v a="$t0" -v b="$t1" -v n="$size" 'BEGIN {
+		printf "%.2f s, %.0f MB/s\n", b - a, n / 1e6 / (b - a)
+	}'
+	return 0
+}
+
+# rl_make_dumps DIALECT: the prod dump (and its .zst), the staging dump,
+# and the small ones of the memory probe; their names into rl_prod,
+# rl_staging, rl_tiny, rl_tiny_staging.
+rl_make_dumps() {
+	local d=$1 t0 t1
+	rl_make_dump "$d" prod "$rl_rows"
+	rl_prod=$rl_made
+	rl_make_dump "$d" staging "$rl_rows"
+	rl_staging=$rl_made
+	rl_make_dump "$d" prod "$rl_tiny_rows"
+	rl_tiny=$rl_made
+	rl_make_dump "$d" staging "$rl_tiny_rows"
+	rl_tiny_staging=$rl_made
+	if ! [ -f "$rl_prod.zst" ] || [ "$rl_prod" -nt "$rl_prod.zst" ]; then
+		printf 'compressing %s ... ' "$rl_prod"
+		now t0
+		zstd -q -f -T0 -3 "$rl_prod" -o "$rl_prod.zst.tmp" ||
+			die "zstd -T0 -3 $rl_prod failed"
+		now t1
+		mv -f "$rl_prod.zst.tmp" "$rl_prod.zst" ||
+			die "$rl_prod.zst: cannot rename"
+		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f s\n", b - a }'
+	fi
+}
+
+# rl_set_cmd KEY: like set_cmd, for the commands of bench_relink; also
+# sets cmd2 (the second filter of the end-to-end line, else empty).  The
+# labels abbreviate: P the prod dump, S the staging dump, K the key map,
+# t.sql and k the 8-row dump and key map of the memory probe.
+rl_set_cmd() {
+	local k=$1 r=$rl_rules_name
+	pipe=1
+	feed=
+	cmd2=()
+	case $k in
+	cat)
+		cmd=(cat "$rl_prod")
+		label="cat P | cat" ;;
+	zstd)
+		cmd=(zstd -dc "$rl_prod.zst")
+		label="zstd -dc P.zst | cat" ;;
+	capture)
+		cmd=("$dumprelink" --capture -r "$rl_rules" \
+		    -o "$scratch/capture.keymap" "$rl_staging")
+		label="$rl_name --capture -r $r -o K2 S"
+		pipe=0 ;;
+	apply)
+		cmd=("$dumprelink" -r "$rl_rules" -k "$rl_map" \
+		    "--tmpdir=$rl_tmp" "$rl_prod")
+		label="$rl_name -r $r -k K P | cat" ;;
+	applyp)
+		cmd=("$dumprelink" -r "$rl_rules" -k "$rl_map" \
+		    "--tmpdir=$rl_tmp")
+		feed=$rl_prod
+		label="cat P | $rl_name -r $r -k K | cat" ;;
+	applyz)
+		cmd=("$dumprelink" -r "$rl_rules" -k "$rl_map" \
+		    "--tmpdir=$rl_tmp" "$rl_prod.zst")
+		label="$rl_name -r $r -k K P.zst | cat" ;;
+	scrub)
+		cmd=("$dumpscrub" -r "$rl_rules" "$rl_prod")
+		label="$scrub_name -r $r P | cat" ;;
+	e2e)
+		cmd=("$dumprelink" -r "$rl_rules" -k "$rl_map" \
+		    "--tmpdir=$rl_tmp" "$rl_prod")
+		cmd2=("$dumpscrub" -r "$rl_rules")
+		label="$rl_name -r $r -k K P | $scrub_name -r $r | cat" ;;
+	mem)
+		cmd=("$dumprelink" -r "$rl_rules" -k "$rl_map" \
+		    "--tmpdir=$rl_tmp" "$rl_tiny")
+		label="$rl_name -r $r -k K t.sql | cat" ;;
+	mem0)
+		cmd=("$dumprelink" -r "$rl_rules" -k "$rl_map0" \
+		    "--tmpdir=$rl_tmp" "$rl_tiny")
+		label="$rl_name -r $r -k k t.sql | cat" ;;
+	esac
+}
+
+# rl_run_e2e: run "${cmd[@]}" | "${cmd2[@]}" | cat >/dev/null once; sets
+# secs, rss_kib and cpu of the first filter, rss2_kib and cpu2 of the
+# second, or dies showing their stderr.
+rl_run_e2e() {
+	local t0 t1 rc tf=$scratch/time tf2=$scratch/time2 ef=$scratch/err
+	local ef2=$scratch/err2
+	: >"$tf"
+	: >"$tf2"
+	now t0
+	if [ -n "$timecmd" ]; then
+		"$timecmd" -f "%M %U %S" -o "$tf" "${cmd[@]}" 2>"$ef" |
+		    "$timecmd" -f "%M %U %S" -o "$tf2" "${cmd2[@]}" 2>"$ef2" |
+		    cat >/dev/null
+	else
+		"${cmd[@]}" 2>"$ef" | "${cmd2[@]}" 2>"$ef2" | cat >/dev/null
+	fi
+	rc=$?
+	now t1
+	if [ "$rc" != 0 ]; then
+		printf '%s: command failed (exit %s): %s | %s\n' "$prog" "$rc" \
+		    "${cmd[*]}" "${cmd2[*]}" >&2
+		cat "$ef" "$ef2" >&2
+		exit 1
+	fi
+	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')
+	read -r rss_kib cpu <<<"$(tail -n 1 "$tf" |
+	    awk 'NF == 3 { printf "%s %.2f", $1, $2 + $3 }')"
+	read -r rss2_kib cpu2 <<<"$(tail -n 1 "$tf2" |
+	    awk 'NF == 3 { printf "%s %.2f", $1, $2 + $3 }')"
+	case $rss_kib$rss2_kib in
+	'' | *[!0-9]*) rss_kib='' cpu='' rss2_kib='' cpu2='' ;;
+	esac
+}
+
+# rl_capture TARGET KEYMAP: dumprelink --capture, untimed; dies showing
+# its stderr if it fails; what it says on stderr into said.
+rl_capture() {
+	local ef=$scratch/err
+	if ! "$dumprelink" --capture -r "$rl_rules" -o "$2" "$1" 2>"$ef"; then
+		printf '%s: command failed: %s --capture -r %s -o %s %s\n' \
+		    "$prog" "$dumprelink" "$rl_rules" "$2" "$1" >&2
+		cat "$ef" >&2
+		exit 1
+	fi
+	said=$(head -n 5 "$ef")
+}
+
+# rl_keymap_stats KEYMAP: "ENTRIES KVBYTES POINTER=N..." of a key map
+# (dumprelink(1), KEY MAP FORMAT): its entries, the bytes of their keys
+# and values (a NULL value counts 0; TSV escapes count 2, as written),
+# and the entries of each pointer.
+rl_keymap_stats() {
+	zstd -dc "$1" | awk -F '\t' '
+	NR == 1 { next }
+	left > 0 {
+		left--
+		n++
+		b += length($0) - (NF - 1) - ($NF == "\\N" ? 2 : 0)
+		next
+	}
+	skip > 0 { skip--; next }
+	$1 == "pointer" {
+		left = $5 + 0
+		per = per " " $2 "=" $5
+		next
+	}
+	$1 == "table" { skip = $5 + 1; next }
+	END { printf "%d %.0f%s\n", n, b, per }'
+}
+
+# rl_tmp_clean: 0 when dumprelink left nothing in $rl_tmp; else names
+# what it left (on stdout), empties $rl_tmp and returns 1.
+rl_tmp_clean() {
+	local left
+	left=$(find "$rl_tmp" -mindepth 1 -maxdepth 1 -printf ' %f' |
+	    head -c 200)
+	[ -z "$left" ] && return 0
+	printf '  note: %s left in its --tmpdir:%s\n' "$rl_name" "$left"
+	rm -rf "$rl_tmp" || die "$rl_tmp: cannot remove"
+	mkdir "$rl_tmp" || die "$rl_tmp: cannot create"
+	return 1
+}
+
+# rl_survey KEY [REPORT]: run command KEY once, untimed, with
+# --report=REPORT if given, its output into cksum, sampling its files in
+# $rl_tmp every 0.1 s.  Sets sum ("CRC BYTES"), tmp_peak (bytes), left
+# (1 if it left files in $rl_tmp) and said (stderr, 5 lines at most);
+# dies, showing its stderr, if it fails.
+rl_survey() {
+	local k=$1 report=${2:-} ef=$scratch/err of=$scratch/sum
+	local fin=$scratch/in.fifo fout=$scratch/out.fifo pid ck cf=0 rc b
+	rl_set_cmd "$k"
+	[ -n "$report" ] && cmd=("${cmd[0]}" "--report=$report" "${cmd[@]:1}")
+	rm -f "$fin" "$fout" "$of"
+	mkfifo "$fout" || die "mkfifo $fout failed"
+	cksum <"$fout" >"$of" &
+	ck=$!
+	if [ -n "$feed" ]; then
+		mkfifo "$fin" || die "mkfifo $fin failed"
+		cat "$feed" >"$fin" &
+		cf=$!
+		"${cmd[@]}" <"$fin" >"$fout" 2>"$ef" &
+	else
+		"${cmd[@]}" >"$fout" 2>"$ef" &
+	fi
+	pid=$!
+	tmp_peak=0
+	while alive "$pid"; do
+		b=$(tmp_bytes "$pid" "$rl_tmp")
+		[ "$b" -gt "$tmp_peak" ] && tmp_peak=$b
+		sleep 0.1
+	done
+	wait "$pid"
+	rc=$?
+	wait "$ck"
+	[ "$cf" != 0 ] && wait "$cf"
+	if [ "$rc" != 0 ]; then
+		printf '%s: command failed (exit %s): %s%s\n' "$prog" "$rc" \
+		    "${feed:+cat $feed | }" "${cmd[*]}" >&2
+		cat "$ef" >&2
+		exit 1
+	fi
+	sum=$(cat "$of")
+	said=$(head -n 5 "$ef")
+	left=0
+	rl_tmp_clean || left=1
+}
+
+# rl_report REPORT: dumprelink's --report, one line per relinked column
+# and kept table (lines it does not know are shown as they are).
+rl_report() {
+	awk -F '\t' '
+	/^#/ || NF == 0 { next }
+	$1 == "relink" && NF >= 10 {
+		printf "    %-40s %-15s by %-13s %8s rows: %8s matched, " \
+		    "%8s missing (%s), %7s NULL\n", $2 "." $3, $4, $5, $6, $7,
+		    $8, $10, $9
+		next
+	}
+	$1 == "keep-table" && NF >= 4 {
+		printf "    keep-table %s: %s source rows replaced by %s " \
+		    "target rows\n", $2, $3, $4
+		next
+	}
+	$1 == "total" && NF >= 5 {
+		printf "    total: %s bytes in, %s bytes out, %s rows " \
+		    "dropped, %s s\n", $2, $3, $4, $5
+		next
+	}
+	{ print "    " $0 }' "$1"
+}
+
+bench_relink() {
+	local d=$1 size ssize k r stats stats0 ent ent0 kvb per p
+	local -A runtimes cputimes maxrss maxrss2 rl_sum rl_tmpb
+	local rl_left=0 report=$scratch/rl-report rl_said=
+	rl_make_dumps "$d"
+	size=$(file_size "$rl_prod")
+	ssize=$(file_size "$rl_staging")
+	rl_map=$scratch/$d.keymap
+	rl_map0=$scratch/$d-small.keymap
+	printf '\n%s, %s: %s rows each, %s.\n' "$rl_name" "$d" "$rl_rows" \
+	    "$rl_rules_name (9 columns)"
+	printf '  P = %s (%s bytes), P.zst (%s bytes)\n' "$rl_prod" "$size" \
+	    "$(file_size "$rl_prod.zst")"
+	printf '  S = %s (%s bytes)\n' "$rl_staging" "$ssize"
+
+	cat "$rl_prod" "$rl_prod.zst" "$rl_staging" >/dev/null ||
+		die "$rl_prod: cannot read"
+
+	# Untimed: the key maps, and what is in them.
+	rl_capture "$rl_staging" "$rl_map"
+	[ -n "$said" ] && rl_said+="  $rl_name said (untimed capture):"$'\n'$(
+	    printf '%s\n' "$said" | sed 's/^/    /')$'\n'
+	rl_capture "$rl_tiny_staging" "$rl_map0"
+	stats=$(rl_keymap_stats "$rl_map") ||
+		die "$rl_map: cannot read the key map"
+	stats0=$(rl_keymap_stats "$rl_map0") ||
+		die "$rl_map0: cannot read the key map"
+	read -r ent kvb per <<<"$stats"
+	read -r ent0 _ <<<"$stats0"
+	printf '  K = key map captured from S: %s bytes, %s entries (%s),\n' \
+	    "$(file_size "$rl_map")" "$ent" "${per// /, }"
+	printf '      %s bytes of keys and values (%s per entry)\n' "$kvb" \
+	    "$(awk -v b="$kvb" -v n="$ent" \
+	    'BEGIN { printf "%.1f", (n > 0 ? b / n : 0) }')"
+
+	# Untimed: the same output three ways, the spool, the report.
+	for k in apply applyp applyz; do
+		if [ "$k" = apply ]; then
+			rm -f "$report"
+			rl_survey "$k" "$report"
+		else
+			rl_survey "$k"
+		fi
+		rl_sum[$k]=$sum
+		rl_tmpb[$k]=$tmp_peak
+		rl_left=$((rl_left + left))
+		if [ -n "$said" ]; then
+			rl_said+="  $rl_name said (untimed \"$label\"):"
+			rl_said+=$'\n'$(printf '%s\n' "$said" |
+			    sed 's/^/    /')$'\n'
+		fi
+	done
+	printf '  %s --report (untimed run on P; %s bytes out):\n' \
+	    "$rl_name" "${rl_sum[apply]#* }"
+	rl_report "$report"
+	[ -n "$rl_said" ] && printf '%s' "$rl_said"
+
+	for k in "${rl_keys[@]}"; do
+		runtimes[$k]=
+		cputimes[$k]=
+		maxrss[$k]=0
+		maxrss2[$k]=0
+	done
+	for ((r = 1; r <= runs; r++)); do
+		for k in "${rl_keys[@]}"; do
+			rl_set_cmd "$k"
+			if [ "$k" = e2e ]; then
+				rl_run_e2e
+				if [ -n "$rss2_kib" ] &&
+				    [ "$rss2_kib" -gt "${maxrss2[$k]}" ]; then
+					maxrss2[$k]=$rss2_kib
+				fi
+				[ -n "$cpu" ] && cpu=$(awk -v a="$cpu" \
+				    -v b="$cpu2" 'BEGIN { printf "%.2f", a + b }')
+			else
+				run_once
+			fi
+			runtimes[$k]+=" $secs"
+			[ -n "$cpu" ] && cputimes[$k]+=" $cpu"
+			if [ -n "$rss_kib" ] &&
+			    [ "$rss_kib" -gt "${maxrss[$k]}" ]; then
+				maxrss[$k]=$rss_kib
+			fi
+			if [ "$verbose" = 1 ]; then
+				printf '  run %d  %-44s %9.3f s  %s s CPU' \
+				    "$r" "$label" "$secs" "${cpu:--}"
+				printf '  %s KiB\n' "${rss_kib:--}"
+			fi
+			rl_tmp_clean || rl_left=$((rl_left + 1))
+		done
+	done
+
+	local -A med_ mbps_
+	local cpu_ rss_ tmp_ n e2e
+	for k in "${rl_keys[@]}"; do
+		# shellcheck disable=SC2086  # word splitting wanted
+		med_[$k]=$(median ${runtimes[$k]})
+		n=$size
+		[ "$k" = capture ] && n=$ssize
+		case $k in
+		mem | mem0) n=$(file_size "$rl_tiny") ;;
+		esac
+		mbps_[$k]=$(awk -v n="$n" -v t="${med_[$k]}" \
+		    'BEGIN { printf "%.1f", n / 1e6 / t }')
+	done
+	printf '  %-68s %8s %6s %7s %5s %5s %11s %6s\n' command 'median s' \
+	    'CPU s' 'MB/s' '/cat' '/zstd' 'RSS MB' 'tmp MB'
+	for k in "${rl_keys[@]}"; do
+		rl_set_cmd "$k"
+		cpu_=-
+		# shellcheck disable=SC2086  # word splitting wanted
+		[ -n "${cputimes[$k]}" ] && cpu_=$(median ${cputimes[$k]})
+		rss_=-
+		if [ -n "$timecmd" ]; then
+			rss_=$(kib_to_mb "${maxrss[$k]}")
+			[ "$k" = e2e ] &&
+			    rss_+="+$(kib_to_mb "${maxrss2[$k]}")"
+		fi
+		tmp_=-
+		[ -n "${rl_tmpb[$k]:-}" ] && tmp_=$(awk -v n="${rl_tmpb[$k]}" \
+		    'BEGIN { printf "%.1f", n / 1e6 }')
+		case $k in
+		mem | mem0)
+			printf '  %-68s %8.3f %6s %7s %5s %5s %11s %6s\n' \
+			    "$label" "${med_[$k]}" "$cpu_" - - - "$rss_" \
+			    "$tmp_" ;;
+		*)
+			printf '  %-68s %8.3f %6s %7s %5s %5s %11s %6s\n' \
+			    "$label" "${med_[$k]}" "$cpu_" "${mbps_[$k]}" \
+			    "$(awk -v a="${mbps_[$k]}" -v b="${mbps_[cat]}" \
+			    'BEGIN { printf "%.3f", a / b }')" \
+			    "$(awk -v a="${mbps_[$k]}" -v b="${mbps_[zstd]}" \
+			    'BEGIN { printf "%.3f", a / b }')" "$rss_" "$tmp_" ;;
+		esac
+	done
+	local total
+	total=$(awk -v a="${med_[capture]}" -v b="${med_[e2e]}" \
+	    'BEGIN { printf "%.3f", a + b }')
+	e2e=$(awk -v a="${med_[e2e]}" 'BEGIN { printf "%.3f", a }')
+	printf '  %-68s %8.3f\n' "capture + end to end (sum of the medians)" \
+	    "$total"
+	printf '  (P, S, K: above; K2: another key map; t.sql, k: a %s-row prod ' \
+	    "$rl_tiny_rows"
+	printf 'dump, the key map of\n  a %s-row staging dump; every %s ' \
+	    "$rl_tiny_rows" "$rl_name"
+	printf 'line with --tmpdir=T.  MB/s: of P, of S\n  for --capture; '
+	printf 'CPU s: median user + system time of the filter (of both on '
+	printf 'the\n  end-to-end line, whose RSS MB is %s+%s); RSS MB: ' \
+	    "$rl_name" "$scrub_name"
+	printf 'max over the runs;\n  tmp MB: peak allocated size of its '
+	printf 'files in T, sampled in an untimed run)\n'
+
+	# Key-map memory per entry.
+	local what="$d: $rl_name" bpe=- over=- same=1
+	if [ -n "$timecmd" ] && [ "$ent" -gt "$ent0" ]; then
+		bpe=$(awk -v a="${maxrss[mem]}" -v b="${maxrss[mem0]}" \
+		    -v n="$ent" -v m="$ent0" \
+		    'BEGIN { printf "%.1f", (a - b) * 1024 / (n - m) }')
+		over=$(awk -v x="$bpe" -v b="$kvb" -v n="$ent" \
+		    'BEGIN { printf "%.1f", x - b / n }')
+		printf '  key-map memory: peak RSS %s MB with K (%s entries), ' \
+		    "$(kib_to_mb "${maxrss[mem]}")" "$ent"
+		printf '%s MB with k (%s entries):\n' \
+		    "$(kib_to_mb "${maxrss[mem0]}")" "$ent0"
+		printf '    %s bytes per entry, of which %s of keys and ' "$bpe" \
+		    "$(awk -v b="$kvb" -v n="$ent" \
+		    'BEGIN { printf "%.1f", b / n }')"
+		printf 'values: %s bytes beyond them (target <= %s)\n' "$over" \
+		    "$target_rl_bpe"
+	fi
+
+	# On smaller dumps fixed costs weigh more: the figures only hint.
+	p=""
+	[ "$rl_rows" != "$target_rl_rows" ] &&
+	    p=" (the target is for $target_rl_rows rows)"
+	check "$(ge "$target_rl_secs" "${med_[e2e]}")" \
+	    "$what | $scrub_name end to end, $rl_rows rows, 9 columns:" \
+	    "$e2e s < $target_rl_secs s$p"
+	check "$(ge "$target_rl_secs" "$total")" \
+	    "$what: capture + end to end: $total s < $target_rl_secs s$p"
+	if [ "$over" != - ]; then
+		check "$(ge "$target_rl_bpe" "$over")" \
+		    "$what: key-map memory $over B/entry beyond key and" \
+		    "value bytes <= $target_rl_bpe B$p"
+	fi
+	for k in applyp applyz; do
+		[ "${rl_sum[$k]}" = "${rl_sum[apply]}" ] || same=0
+	done
+	check "$same" "$what: same output from a file, .zst and a pipe"
+	if [ "$rl_left" = 0 ]; then
+		check 1 "$what: nothing left in --tmpdir"
+	else
+		check 0 "$what: nothing left in --tmpdir ($rl_left runs left" \
+		    "files)"
+	fi
+}
+
 # --- main ------------------------------------------------------------
 
 under_test=
 [ "$do_scrub" = 1 ] && under_test=$dumpscrub
 [ "$do_dh" = 1 ] && under_test+="${under_test:+ }$dumpdehydrate"
-printf 'dumpfilters bench: %s, %s MB per dump (1 MB = 10^6 bytes), ' \
-    "$under_test" "$bench_mb"
+[ "$do_rl" = 1 ] && under_test+="${under_test:+ }$dumprelink"
+if [ "$do_gd" = 1 ]; then
+	printf 'dumpfilters bench: %s, %s MB per dump (1 MB = 10^6 bytes), ' \
+	    "$under_test" "$bench_mb"
+else
+	printf 'dumpfilters bench: %s, %s rows per dump (1 MB = 10^6 ' \
+	    "$under_test" "$rl_rows"
+	printf 'bytes), '
+fi
 printf '%s runs, median wall time\n' "$runs"
-printf 'dumps in %s, generator %s\n' "$bench_dir" "$gendump"
-for d in "${dialects[@]}"; do
-	make_dump "$d"
-done
-printf 'each command writes into "| cat >/dev/null", except --inventory '
-printf '(">/dev/null");\nRSS MB = peak resident set of the first command, '
-printf 'max over runs; ratio = MB/s over that of "vs"\n'
-for d in "${dialects[@]}"; do
-	bench_dialect "$d"
-done
+printf 'dumps in %s, generator %s\n' "$bench_dir" \
+    "$gendump${gendump:+${genrelink:+ and }}$genrelink"
+if [ "$do_gd" = 1 ]; then
+	for d in "${dialects[@]}"; do
+		make_dump "$d"
+	done
+	printf 'each command writes into "| cat >/dev/null", except --inventory '
+	printf '(">/dev/null");\nRSS MB = peak resident set of the first command, '
+	printf 'max over runs; ratio = MB/s over that of "vs"\n'
+	for d in "${dialects[@]}"; do
+		bench_dialect "$d"
+	done
+fi
+if [ "$do_rl" = 1 ]; then
+	rl_dir=$bench_dir/relink
+	mkdir -p "$rl_dir" || die "$rl_dir: cannot create"
+	for d in "${dialects[@]}"; do
+		bench_relink "$d"
+	done
+fi
 
 printf '\ntargets\n'
 printf '  %s\n' "${checks[@]}"
