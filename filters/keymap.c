@@ -253,6 +253,11 @@ kmap_resize(struct kmap *m, size_t n, struct df_error *err)
 	uint64_t *s, h;
 
 	kvec_init(&nw, m->slots.m);
+	if (kvec_reserve(&nw, n * 8, err) == -1) {
+		kvec_free(&nw);
+		return -1;
+	}
+	kvec_hugepages(&nw);
 	if (kvec_zero(&nw, n * 8, err) == -1) {
 		kvec_free(&nw);
 		return -1;

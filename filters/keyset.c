@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +245,24 @@ kvec_grow(struct kvec *v, size_t n, struct df_error *err)
 	v->p = p;
 	v->cap = cap;
 	return 0;
+}
+
+void
+kvec_hugepages(struct kvec *v)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t a = (uintptr_t)v->p, e = a + v->cap;
+	uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE);
+
+	if (v->fd >= 0 || v->cap < (4U << 20))
+		return;
+	a = (a + pg - 1) & ~(pg - 1);
+	e &= ~(pg - 1);
+	if (e > a)
+		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+	(void)v;
+#endif
 }
 
 int

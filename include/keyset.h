@@ -103,6 +103,13 @@ kvarint_get(const unsigned char **p, size_t *n)
 uint64_t	 khash64(uint64_t, const void *, size_t);
 uint64_t	 kseed(void);
 
+/*
+ * Ask the kernel for transparent huge pages for v's memory, before it is
+ * touched: a hash table's random probes then miss the TLB far less.  A
+ * hint, for large arrays in memory; nothing for small or spilled ones.
+ */
+void		 kvec_hugepages(struct kvec *);
+
 /* Append n zero bytes. */
 int		 kvec_zero(struct kvec *, size_t, struct df_error *);
 
