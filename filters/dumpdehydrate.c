@@ -185,29 +185,16 @@ seconds(void)
 static struct schema *
 new_catalog(const struct opts *o, enum dump_dialect *d, struct df_error *err)
 {
-	struct dump_reader *r;
-	struct istream *in;
-	struct schema *sch;
-	int rc;
+	struct schema *sch = schema_new();
+	enum dump_dialect sd = o->dialect;
 
-	sch = schema_new();
-	if (o->schema == NULL)
-		return sch;
-	in = istream_open(o->schema, err);
-	if (in == NULL) {
+	if (o->schema != NULL && dump_read_path(o->schema, &sd, sch,
+	    o->max_row, err) == -1) {
 		schema_free(sch);
 		return NULL;
 	}
-	r = dump_reader_new(in, NULL, o->dialect, sch, NULL, o->max_row);
-	rc = dump_reader_run(r, err);
 	if (d != NULL)
-		*d = dump_reader_dialect(r);
-	dump_reader_free(r);
-	istream_close(in);
-	if (rc == -1) {
-		schema_free(sch);
-		return NULL;
-	}
+		*d = sd;
 	return sch;
 }
 
@@ -220,17 +207,12 @@ static int
 reading(struct opts *o, struct istream *in, struct ostream *out,
     const struct dump_handler *h, struct schema *cat, struct df_error *err)
 {
-	struct dump_reader *r;
 	struct schema *own = NULL;
 	int rc;
 
 	if (cat == NULL && (cat = own = new_catalog(o, NULL, err)) == NULL)
 		return -1;
-	r = dump_reader_new(in, out, o->dialect, cat, h, o->max_row);
-	rc = dump_reader_run(r, err);
-	if (rc == 0 && o->dialect == DIALECT_AUTO)
-		o->dialect = dump_reader_dialect(r);
-	dump_reader_free(r);
+	rc = dump_read(in, out, &o->dialect, cat, h, o->max_row, err);
 	schema_free(own);
 	return rc;
 }

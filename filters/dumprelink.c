@@ -221,46 +221,14 @@ seconds(void)
 static struct schema *
 new_catalog(struct opts *o, struct df_error *err)
 {
-	struct dump_reader *r;
-	struct istream *in;
-	struct schema *sch;
-	int rc;
+	struct schema *sch = schema_new();
 
-	sch = schema_new();
-	if (o->schema == NULL)
-		return sch;
-	in = istream_open(o->schema, err);
-	if (in == NULL) {
-		schema_free(sch);
-		return NULL;
-	}
-	r = dump_reader_new(in, NULL, o->dialect, sch, NULL, o->max_row);
-	rc = dump_reader_run(r, err);
-	if (rc == 0 && o->dialect == DIALECT_AUTO)
-		o->dialect = dump_reader_dialect(r);
-	dump_reader_free(r);
-	istream_close(in);
-	if (rc == -1) {
+	if (o->schema != NULL && dump_read_path(o->schema, &o->dialect, sch,
+	    o->max_row, err) == -1) {
 		schema_free(sch);
 		return NULL;
 	}
 	return sch;
-}
-
-/* One reading of in with handler h, writing to out (NULL: nothing). */
-static int
-reading(struct opts *o, struct istream *in, struct ostream *out,
-    const struct dump_handler *h, struct schema *cat, struct df_error *err)
-{
-	struct dump_reader *r;
-	int rc;
-
-	r = dump_reader_new(in, out, o->dialect, cat, h, o->max_row);
-	rc = dump_reader_run(r, err);
-	if (rc == 0 && o->dialect == DIALECT_AUTO)
-		o->dialect = dump_reader_dialect(r);
-	dump_reader_free(r);
-	return rc;
 }
 
 static struct progress *
@@ -290,7 +258,7 @@ capture(struct opts *o, struct relink *rl, struct kmem *m,
 		goto out;
 	pg = progress_for(o, in);
 	relink_handler(rl, RL_CAPTURE, sch, NULL, pg, &h);
-	if (reading(o, in, NULL, &h, sch, err) == -1 ||
+	if (dump_read(in, NULL, &o->dialect, sch, &h, o->max_row, err) == -1 ||
 	    relink_capture_end(rl, sch, err) == -1)
 		goto out;
 	progress_done(pg);
@@ -352,7 +320,7 @@ apply(struct opts *o, struct relink *rl, struct kmem *m, struct df_error *err)
 			goto out;
 		pg = progress_for(o, in);
 		relink_handler(rl, RL_LEARN, sch, NULL, pg, &h);
-		if (reading(o, in, NULL, &h, sch, err) == -1)
+		if (dump_read(in, NULL, &o->dialect, sch, &h, o->max_row, err) == -1)
 			goto out;
 		progress_done(pg);
 		pg = NULL;
@@ -379,7 +347,7 @@ apply(struct opts *o, struct relink *rl, struct kmem *m, struct df_error *err)
 		goto out;
 	pg = progress_for(o, in);
 	relink_handler(rl, RL_WRITE, sch, out, pg, &h);
-	if (reading(o, in, out, &h, sch, err) == -1)
+	if (dump_read(in, out, &o->dialect, sch, &h, o->max_row, err) == -1)
 		goto out;
 	inbytes = istream_raw_pos(in);
 	if (relink_write_end(rl, sch, o->dialect, err) == -1)

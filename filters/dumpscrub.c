@@ -254,14 +254,12 @@ static int
 read_schema(const struct opts *o, struct istream *in, struct schema *sch,
     enum dump_dialect *d, struct df_error *err)
 {
-	struct dump_reader *r;
+	enum dump_dialect sd = o->dialect;
 	int rc;
 
-	r = dump_reader_new(in, NULL, o->dialect, sch, NULL, o->max_row);
-	rc = dump_reader_run(r, err);
+	rc = dump_read(in, NULL, &sd, sch, NULL, o->max_row, err);
 	if (d != NULL)
-		*d = dump_reader_dialect(r);
-	dump_reader_free(r);
+		*d = sd;
 	return rc;
 }
 

@@ -624,6 +624,52 @@ dump_field_encode(const struct dump_data *d, const char *p, size_t n,
 	return pg_string_encode(p, n, !d->bs_quotes, out);
 }
 
+int
+dump_bare_number(const char *p, size_t n)
+{
+	size_t i = 0, d = 0;
+
+	if (i < n && p[i] == '-')
+		i++;
+	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+		d++;
+	if (i < n && p[i] == '.')
+		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			d++;
+	return d > 0 && i == n;
+}
+
+int
+dump_read(struct istream *in, struct ostream *out, enum dump_dialect *d,
+    struct schema *sch, const struct dump_handler *h, size_t max_row,
+    struct df_error *err)
+{
+	struct dump_reader *r;
+	int rc;
+
+	r = dump_reader_new(in, out, *d, sch, h, max_row);
+	rc = dump_reader_run(r, err);
+	if (rc == 0)
+		*d = dump_reader_dialect(r);
+	dump_reader_free(r);
+	return rc;
+}
+
+int
+dump_read_path(const char *path, enum dump_dialect *d, struct schema *sch,
+    size_t max_row, struct df_error *err)
+{
+	struct istream *in;
+	int rc;
+
+	in = istream_open(path, err);
+	if (in == NULL)
+		return -1;
+	rc = dump_read(in, NULL, d, sch, NULL, max_row, err);
+	istream_close(in);
+	return rc;
+}
+
 const char *
 dump_form_name(enum dump_dialect d, enum data_form f)
 {

@@ -768,22 +768,6 @@ learn_row(struct relink *rl, struct rl_tab *tb, struct df_error *err)
 	return ROW_KEEP;
 }
 
-/* Does (p, n) read as a number that can stand bare in SQL? */
-static int
-bare_number(const char *p, size_t n)
-{
-	size_t i = 0, d = 0;
-
-	if (i < n && p[i] == '-')
-		i++;
-	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-		d++;
-	if (i < n && p[i] == '.')
-		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-			d++;
-	return d > 0 && i == n;
-}
-
 static size_t
 utf8_chars(const char *p, size_t n)
 {
@@ -932,7 +916,7 @@ write_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 		if (null)
 			rc = dump_field_encode(d, NULL, 0, 1, &rl->enc);
 		else if (d->form != FORM_COPY && fl->kind == FIELD_NUMBER &&
-		    bare_number(nv, nn))
+		    dump_bare_number(nv, nn))
 			rc = buf_add(&rl->enc, nv, nn);
 		else
 			rc = dump_field_encode(d, nn ? nv : NULL, nn, 0,

@@ -1049,22 +1049,6 @@ cond_get(void *ctx, const struct rule_cond *c, const char **p, size_t *n,
 	return rc;
 }
 
-/* Does (p, n) read as a number that can stand bare in SQL? */
-static int
-bare_number(const char *p, size_t n)
-{
-	size_t i = 0, d = 0;
-
-	if (i < n && p[i] == '-')
-		i++;
-	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-		d++;
-	if (i < n && p[i] == '.')
-		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-			d++;
-	return d > 0 && i == n;
-}
-
 /*
  * on_row: rewrite the active columns of one row, in field order; conditions
  * see the original values, as nothing is replaced until the row is spliced.
@@ -1157,7 +1141,7 @@ sc_row(void *ctx, const struct dump_row *row, struct buf *out,
 		if (rc == XF_NULL)
 			rc = dump_field_encode(d, NULL, 0, 1, &s->enc);
 		else if (d->form != FORM_COPY && fl->kind == FIELD_NUMBER &&
-		    bare_number(s->val.p, s->val.len))
+		    dump_bare_number(s->val.p, s->val.len))
 			rc = buf_add(&s->enc, s->val.p, s->val.len);
 		else
 			rc = dump_field_encode(d, s->val.len ? s->val.p : NULL,

@@ -145,6 +145,19 @@ struct dump_reader *dump_reader_new(struct istream *, struct ostream *,
 /* Read to the end.  Returns 0, or -1 with err filled. */
 int		 dump_reader_run(struct dump_reader *, struct df_error *);
 enum dump_dialect dump_reader_dialect(const struct dump_reader *);
+/*
+ * One reading, start to end: a reader of in with handler h (may be NULL),
+ * writing pass-through bytes to out (may be NULL), recording tables in
+ * sch.  *d is the dialect to read, DIALECT_AUTO to detect it; after a
+ * successful reading it is the dialect read.  Returns 0, or -1 with err
+ * filled.
+ */
+int		 dump_read(struct istream *, struct ostream *,
+		    enum dump_dialect *, struct schema *,
+		    const struct dump_handler *, size_t, struct df_error *);
+/* dump_read of the file at path, with no handler or output (--schema). */
+int		 dump_read_path(const char *, enum dump_dialect *,
+		    struct schema *, size_t, struct df_error *);
 /* "pg" (or "postgresql"), "mysql" (or "mariadb"); -1 for anything else. */
 int		 dump_dialect_parse(const char *, enum dump_dialect *);
 void		 dump_reader_free(struct dump_reader *);
@@ -167,5 +180,11 @@ int		 dump_field_decode(const struct dump_row *, size_t,
 int		 dump_field_encode(const struct dump_data *, const char *,
 		    size_t, int, struct buf *);
 const char	*dump_form_name(enum dump_dialect, enum data_form);
+/*
+ * Does (p, n) read as a number that may stand bare in an INSERT (an
+ * optional '-', digits, an optional fraction)?  A value that does, put
+ * where the dump had a bare number, is written bare.
+ */
+int		 dump_bare_number(const char *, size_t);
 
 #endif
