@@ -56,6 +56,23 @@ struct rl_col {
 	long		 field;		/* in this statement, or -1 */
 	long		*byf;		/* the by columns' fields */
 	unsigned long long rows, matched, missing, nulls;
+	struct rl_memo	*memo;		/* owners' lookups of the learning */
+	uint64_t	 pre;		/* this row's, from the memo */
+};
+
+/*
+ * An owner column's lookups in the learning reading, one per row in
+ * order (the entry, KM_NONE, or MEMO_KEYNULL), so that the write reading
+ * reads them back instead of probing the key map again.
+ */
+#define MEMO_KEYNULL	(UINT64_MAX - 1)
+
+struct rl_memo {
+	struct rl_memo	*next;
+	char		*table;		/* schema.name */
+	char		*col;
+	struct kvec	 v;
+	size_t		 pos;		/* next to read, in the write reading */
 };
 
 /* Per table of the catalog being read (schema_table.user). */
@@ -90,6 +107,7 @@ struct relink {
 
 	struct rl_tab	*tabs, **tail;	/* in the order their data came */
 	struct schema	*sch;		/* the catalog of this reading */
+	struct rl_memo	*memos;
 	int		 appended;	/* kept tables without data are out */
 	const struct dump_row *row;
 	int		 bs_quotes;	/* as the last data statement had it,
@@ -290,6 +308,15 @@ relink_free(struct relink *rl)
 	if (rl == NULL)
 		return;
 	tabs_free(rl);
+	while (rl->memos != NULL) {
+		struct rl_memo *mo = rl->memos;
+
+		rl->memos = mo->next;
+		free(mo->table);
+		free(mo->col);
+		kvec_free(&mo->v);
+		free(mo);
+	}
 	for (i = 0; i < rl->nptr; i++) {
 		free(rl->ptrs[i].name);
 		kmap_free(&rl->ptrs[i].tr);
@@ -411,6 +438,32 @@ check_col(const struct relink *rl, const struct rl_tab *tb,
 	return 0;
 }
 
+/*
+ * The memo of an owner column: made by the learning reading, found by the
+ * write reading (NULL if there was none).
+ */
+static struct rl_memo *
+find_memo(struct relink *rl, const struct schema_table *t, const char *col)
+{
+	struct rl_memo *mo;
+	const char *name = tname(t);
+
+	if (rl->pass != RL_LEARN && rl->pass != RL_WRITE)
+		return NULL;
+	for (mo = rl->memos; mo != NULL; mo = mo->next)
+		if (strcmp(mo->table, name) == 0 && strcmp(mo->col, col) == 0)
+			return mo;
+	if (rl->pass != RL_LEARN)
+		return NULL;
+	mo = xcalloc(1, sizeof(*mo));
+	mo->table = xstrdup(name);
+	mo->col = xstrdup(col);
+	kvec_init(&mo->v, rl->m);
+	mo->next = rl->memos;
+	rl->memos = mo;
+	return mo;
+}
+
 /* The state of t for this pass, made at its first data statement. */
 static struct rl_tab *
 bind_table(struct relink *rl, struct schema_table *t,
@@ -443,6 +496,9 @@ bind_table(struct relink *rl, struct schema_table *t,
 				    (long)k : -1);
 		}
 	}
+	for (i = 0; i < tb->ncols; i++)
+		if (tb->cols[i].act->nby > 0 && tb->cols[i].ptr->learn)
+			tb->cols[i].memo = find_memo(rl, t, tb->cols[i].name);
 	tb->order = xcalloc(tb->ncols ? tb->ncols : 1, sizeof(*tb->order));
 	if (rl->pass == RL_WRITE)
 		for (i = 0; i < tb->ncols; i++)
@@ -729,16 +785,21 @@ learn_row(struct relink *rl, struct rl_tab *tb, struct df_error *err)
 		if (rc == -1)
 			return row_err(rl, err, tb, c, "%s", "a malformed "
 			    "value");
-		if (rc == 1)
+		if (rc == 1) {
+			off = KM_NONE;	/* NULL: the memo's slot unused */
+			if (kvec_add(&c->memo->v, &off, 8, err) == -1)
+				return -1;
 			continue;
+		}
 		rc = row_key(rl, c);
 		if (rc == -1)
 			return row_err(rl, err, tb, c, "%s", "a malformed key "
 			    "field");
-		if (rc == 1)
-			continue;
-		off = km_find(c->ptr->km, rl->key.p, rl->key.len);
-		if (off == KM_NONE)
+		off = rc == 1 ? MEMO_KEYNULL :
+		    km_find(c->ptr->km, rl->key.p, rl->key.len);
+		if (kvec_add(&c->memo->v, &off, 8, err) == -1)
+			return -1;
+		if (off == KM_NONE || off == MEMO_KEYNULL)
 			continue;
 		/* The target's value itself: one lookup when it is used. */
 		bnull = km_value(c->ptr->km, off, &b, &bn);
@@ -793,7 +854,14 @@ new_value(struct relink *rl, struct rl_tab *tb, struct rl_col *c,
 	uint64_t id = KM_NONE, toff;
 	int rc, keynull = 0;
 
-	if (c->act->nby > 0) {
+	if (c->act->nby > 0 && c->memo != NULL) {
+		/* Looked up by the learning reading. */
+		keynull = c->pre == MEMO_KEYNULL;
+		id = keynull ? KM_NONE : c->pre;
+		if (keynull || (id == KM_NONE &&
+		    mi != NULL && mi->policy == MISSING_ERROR))
+			(void)row_key(rl, c);	/* for the message */
+	} else if (c->act->nby > 0) {
 		rc = row_key(rl, c);
 		if (rc == -1)
 			return row_err(rl, err, tb, c, "%s", "a malformed key "
@@ -871,6 +939,13 @@ write_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 	for (k = 0; k < tb->norder; k++) {
 		c = tb->order[k];
 		c->rows++;
+		if (c->memo != NULL) {
+			if (c->memo->pos >= c->memo->v.len / 8)
+				return row_err(rl, err, tb, c, "%s", "the "
+				    "input changed between its readings");
+			memcpy(&c->pre, c->memo->v.p + c->memo->pos * 8, 8);
+			c->memo->pos++;
+		}
 		rc = decode(rl, c->field, &voff, &vn);
 		if (rc == -1)
 			return row_err(rl, err, tb, c, "%s", "a malformed "
@@ -1755,12 +1830,19 @@ relink_write_end(struct relink *rl, struct schema *sch, enum dump_dialect dl,
 	struct schema_table *t;
 	struct rl_tab *tb;
 	struct rl_rule *ru;
+	struct rl_memo *mo;
 	size_t i, k, c, tables, cols;
 	int bad = 0;
 
 	rl->sch = sch;
 	if (!rl->appended && append_all(rl, dl, 0, err) == -1)
 		return -1;
+	for (mo = rl->memos; mo != NULL; mo = mo->next)
+		if (mo->pos != mo->v.len / 8)
+			return df_err(err, DF_EXIT_DATA, NULL, 0, "%s.%s: the "
+			    "input changed between its readings (%zu rows "
+			    "in the first, %zu in the second)", mo->table,
+			    mo->col, mo->v.len / 8, mo->pos);
 	for (i = 0; dl == DIALECT_PG && i < schema_count(sch); i++) {
 		t = schema_at(sch, i);
 		tb = t->user;
