@@ -730,40 +730,32 @@ static int
 capture_kept(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
     struct df_error *err)
 {
-	const char **v;
-	size_t *n, *off, i;
-	int *null, rc;
+	size_t i, off, n;
+	int rc;
 
 	if (row->nfields != tb->kt->ncols)
 		return df_err(err, DF_EXIT_DATA, row->data->file, row->line,
 		    "%s: a row of %zu fields; the table's first data "
 		    "statement had %zu columns", tname(tb->t), row->nfields,
 		    tb->kt->ncols);
-	v = xcalloc(row->nfields + 1, sizeof(*v));
-	n = xcalloc(row->nfields + 1, sizeof(*n));
-	off = xcalloc(row->nfields + 1, sizeof(*off));
-	null = xcalloc(row->nfields + 1, sizeof(*null));
-	buf_clear(&rl->dec);
-	rc = 0;
-	for (i = 0; i < row->nfields && rc == 0; i++) {
-		rc = decode(rl, (long)i, &off[i], &n[i]);
+	buf_clear(&rl->enc);
+	for (i = 0; i < row->nfields; i++) {
+		buf_clear(&rl->dec);
+		rc = decode(rl, (long)i, &off, &n);
 		if (rc == -1)
-			rc = df_err(err, DF_EXIT_DATA, row->data->file,
+			return df_err(err, DF_EXIT_DATA, row->data->file,
 			    row->line, "%s: field %zu is malformed",
 			    tname(tb->t), i + 1);
-		else
-			null[i] = rc == 1, rc = 0;
+		if ((i > 0 && buf_addc(&rl->enc, '\t') == -1) || (rc == 1 ?
+		    buf_add(&rl->enc, "\\N", 2) : km_tsv_escape(&rl->enc,
+		    rl->dec.p + off, n)) == -1)
+			return df_err(err, DF_EXIT_DATA, row->data->file,
+			    row->line, "%s: row too long", tname(tb->t));
 	}
-	for (i = 0; i < row->nfields && rc == 0; i++)
-		v[i] = rl->dec.p != NULL ? rl->dec.p + off[i] : "";
-	if (rc == 0)
-		rc = km_table_row(tb->kt, v, n, null, err);
-	free(v);
-	free(n);
-	free(off);
-	free(null);
+	if (km_table_line(tb->kt, rl->enc.p, rl->enc.len, err) == -1)
+		return -1;
 	kmem_tick(rl->m);
-	return rc == -1 ? -1 : ROW_KEEP;
+	return ROW_KEEP;
 }
 
 /* Learn: the owners' translations, source value -> key map entry. */
@@ -1155,19 +1147,20 @@ write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
     char *const *names, size_t n, int qualify, struct df_error *err)
 {
 	const struct km_table *kt = tb->kt;
-	const struct rule_keep_col *kc;
+	const struct rule_keep_col *kc, **kcs;
 	const char *p, *e, *nl, *v;
 	size_t i, *off, *len, vn, stmt = 0;
 	long *map, j;
 	int *null, rc = -1, isnull, ident = 0;
 
 	map = xcalloc(n + 1, sizeof(*map));
+	kcs = xcalloc(n + 1, sizeof(*kcs));
 	off = xcalloc(kt->ncols + 1, sizeof(*off));
 	len = xcalloc(kt->ncols + 1, sizeof(*len));
 	null = xcalloc(kt->ncols + 1, sizeof(*null));
 	for (i = 0; i < n; i++) {
 		map[i] = name_index(kt->cols, kt->ncols, names[i]);
-		kc = keep_col(rl, tb->keep, names[i]);
+		kc = kcs[i] = keep_col(rl, tb->keep, names[i]);
 		if (map[i] < 0 && (kc == NULL || kc->ignore)) {
 			df_err(err, DF_EXIT_DATA, d->file, d->line, "%s: "
 			    "keep-table: the source has a column %s that the "
@@ -1246,7 +1239,7 @@ write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
 				    "";
 				vn = len[j];
 			} else {
-				kc = keep_col(rl, tb->keep, names[i]);
+				kc = kcs[i];
 				isnull = kc->null;
 				v = kc->value.p;
 				vn = kc->value.len;
@@ -1285,6 +1278,7 @@ toolong:
 	    tname(tb->t));
 out:
 	free(map);
+	free(kcs);
 	free(off);
 	free(len);
 	free(null);

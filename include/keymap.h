@@ -148,11 +148,12 @@ km_count(const struct km_pointer *p)
 }
 
 /*
- * Append a row of a kept table: ncols values (NULL pointer with its flag
- * in nulls[i] set: NULL).
+ * Append a row of a kept table: its fields TSV-escaped (km_tsv_escape,
+ * \N for NULL) and joined by tabs, without the newline.
  */
-int		 km_table_row(struct km_table *, const char *const *,
-		    const size_t *, const int *, struct df_error *);
+int		 km_table_line(struct km_table *, const char *, size_t,
+		    struct df_error *);
+
 /*
  * Split one row line (without its newline) into fields, decoded into
  * dec; offsets and lengths into off[], len[], NULLs flagged in null[].
