@@ -28,7 +28,7 @@
 # having read little of its input.  Known bugs are checked last, as
 # "not ok ... # TODO" lines that do not fail the test.
 #
-# Environment: top_srcdir, DUMPSCRUB, DUMPDEHYDRATE; top_builddir or GENDUMP to find
+# Environment: top_srcdir, DUMPSCRUB, DUMPDEHYDRATE, DUMPRELINK; top_builddir or GENDUMP to find
 # tests/bench/gendump (built from its source otherwise); SHIM, a built
 # shim.so (built with ${CC:-cc} otherwise).  Exit 0 pass, 1 fail, 77 skip.
 
@@ -44,11 +44,13 @@ set -eu
 : "${top_srcdir:?top_srcdir must name the source tree}"
 : "${DUMPSCRUB:?DUMPSCRUB must name the dumpscrub program}"
 : "${DUMPDEHYDRATE:=${top_builddir:-.}/dumpdehydrate}"
+: "${DUMPRELINK:=${top_builddir:-.}/dumprelink}"
 # shellcheck source=tests/lib.sh disable=SC1091  # followed with -x
 . "$top_srcdir/tests/lib.sh"
 
 [ -x "$DUMPSCRUB" ] || fail "not executable: $DUMPSCRUB"
 [ -x "$DUMPDEHYDRATE" ] || fail "not executable: $DUMPDEHYDRATE"
+[ -x "$DUMPRELINK" ] || fail "not executable: $DUMPRELINK"
 need_cmd awk base64 cmp od timeout head
 case $(uname -s) in
 Linux) ;;
@@ -355,6 +357,23 @@ faults_some dumpdehydrate "$DUMPDEHYDRATE" -r "$DHRULES" --mem=1M \
     --tmpdir="$T/spill"
 run_case -a "$O/report.tsv" dumpdehydrate "$T/in.sql.zst" "$O/out.sql" \
     "$DUMPDEHYDRATE" -r "$DHRULES" --report="$O/report.tsv"
+# dumprelink reads its key map first (a message may name it), then the
+# dump twice (events, relinked by value, come before users: a pipe is
+# spooled), and writes a kept table's rows; --capture writes a key map.
+# The map captured from the dump itself maps every id to itself.
+RLRULES=$T/relink.rules
+KEYMAP=$T/relink.keymap
+printf 'table users {\n    id relink uid by email\n}\ntable events {\n    user_id relink uid\n}\nmissing uid keep\nkeep-table settings\n' \
+    >"$RLRULES"
+"$DUMPRELINK" --capture -r "$RLRULES" -o "$KEYMAP" "$T/in.sql" ||
+    fail "dumprelink --capture failed"
+for ((i = 0; i < ${#INPUTS[@]}; i++)); do
+	run_case -a "$KEYMAP" dumprelink "${INPUTS[i]}" \
+	    "${OUTPUTS[i % ${#OUTPUTS[@]}]}" "$DUMPRELINK" -r "$RLRULES" \
+	    -k "$KEYMAP" --tmpdir="$T/spill"
+done
+run_case dumprelink "$T/in.sql.zst" "$O/out.keymap" "$DUMPRELINK" \
+    --capture -r "$RLRULES"
 
 ### A reader that goes away
 
