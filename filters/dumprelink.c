@@ -239,6 +239,16 @@ progress_for(const struct opts *o, const struct istream *in)
 	return NULL;
 }
 
+/* Close *o (set to NULL: ostream_close frees it either way). */
+static int
+close_out(struct ostream **o, struct df_error *err)
+{
+	struct ostream *s = *o;
+
+	*o = NULL;
+	return ostream_close(s, err);
+}
+
 /* --capture: the target's dump into a key map. */
 static int
 capture(struct opts *o, struct relink *rl, struct kmem *m,
@@ -266,8 +276,7 @@ capture(struct opts *o, struct relink *rl, struct kmem *m,
 	out = ostream_open(o->output, STREAM_ZSTD, 0, err);
 	if (out == NULL || keymap_write(km, out, err) == -1)
 		goto out;
-	rc = ostream_close(out, err);
-	out = NULL;
+	rc = close_out(&out, err);
 out:
 	if (pg != NULL)
 		progress_done(pg);
@@ -320,7 +329,8 @@ apply(struct opts *o, struct relink *rl, struct kmem *m, struct df_error *err)
 			goto out;
 		pg = progress_for(o, in);
 		relink_handler(rl, RL_LEARN, sch, NULL, pg, &h);
-		if (dump_read(in, NULL, &o->dialect, sch, &h, o->max_row, err) == -1)
+		if (dump_read(in, NULL, &o->dialect, sch, &h, o->max_row,
+		    err) == -1)
 			goto out;
 		progress_done(pg);
 		pg = NULL;
@@ -328,11 +338,8 @@ apply(struct opts *o, struct relink *rl, struct kmem *m, struct df_error *err)
 		sch = NULL;
 		if (spool != NULL) {
 			istream_tee(in, NULL);
-			rc = ostream_close(spool, err);
-			spool = NULL;
-			if (rc == -1)
+			if (close_out(&spool, err) == -1)
 				goto out;
-			rc = -1;
 			istream_close(in);
 			in = istream_fdopen(rfd, "(stdin)", err);
 			rfd = -1;
@@ -347,7 +354,8 @@ apply(struct opts *o, struct relink *rl, struct kmem *m, struct df_error *err)
 		goto out;
 	pg = progress_for(o, in);
 	relink_handler(rl, RL_WRITE, sch, out, pg, &h);
-	if (dump_read(in, out, &o->dialect, sch, &h, o->max_row, err) == -1)
+	if (dump_read(in, out, &o->dialect, sch, &h, o->max_row,
+	    err) == -1)
 		goto out;
 	inbytes = istream_raw_pos(in);
 	if (relink_write_end(rl, sch, o->dialect, err) == -1)
@@ -356,16 +364,11 @@ apply(struct opts *o, struct relink *rl, struct kmem *m, struct df_error *err)
 	if (o->report != NULL) {
 		rep = ostream_open(o->report, STREAM_PLAIN, 0, err);
 		if (rep == NULL || relink_report(rl, inbytes, ostream_pos(out),
-		    seconds() - t0, rep, err) == -1)
+		    seconds() - t0, rep, err) == -1 ||
+		    close_out(&rep, err) == -1)
 			goto out;
-		rc = ostream_close(rep, err);
-		rep = NULL;
-		if (rc == -1)
-			goto out;
-		rc = -1;
 	}
-	rc = ostream_close(out, err);
-	out = NULL;
+	rc = close_out(&out, err);
 out:
 	if (pg != NULL)
 		progress_done(pg);

@@ -99,7 +99,8 @@ streq_null(const char *a, const char *b)
 }
 
 struct km_table *
-keymap_table(const struct keymap *km, const char *schema, const char *name)
+keymap_table(const struct keymap *km, const char *schema, const char *name,
+    int exact)
 {
 	struct km_table *found = NULL;
 	size_t i;
@@ -109,7 +110,7 @@ keymap_table(const struct keymap *km, const char *schema, const char *name)
 			continue;
 		if (streq_null(km->t[i]->schema, schema))
 			return km->t[i];
-		if (found == NULL)
+		if (found == NULL && !exact)
 			found = km->t[i];
 	}
 	return found;

@@ -35,7 +35,6 @@ struct rl_ptr {
 	struct kmap	 tr;		/* source value -> target value */
 	struct kvec	 lines;		/* capture: (entry, line) pairs, in
 					   the entries' order */
-	const char	*file;		/* capture: the dump, for messages */
 };
 
 /* A relink rule, with what the dump showed of its table and column. */
@@ -48,7 +47,6 @@ struct rl_rule {
 
 /* A relink rule bound to one column of one table. */
 struct rl_col {
-	struct rl_rule	*rule;
 	struct rl_ptr	*ptr;
 	const struct rule_action *act;
 	char		*name;		/* the column, as the table names it */
@@ -88,7 +86,7 @@ struct rl_tab {
 	int		 written;	/* the target's rows went out */
 	int		 mapped;	/* fields known for this statement */
 	int		 owners;	/* has a column relinked by a key */
-	unsigned long long src_rows, out_rows, dropped;
+	unsigned long long src_rows, out_rows;
 };
 
 struct relink {
@@ -131,12 +129,6 @@ tname(const struct schema_table *t)
 	else
 		snprintf(b, sizeof(b), "%s", t->name);
 	return b;
-}
-
-static int
-same_schema(const char *a, const char *b)
-{
-	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
 }
 
 static const char *
@@ -334,12 +326,6 @@ relink_free(struct relink *rl)
 	free(rl);
 }
 
-int
-relink_active(const struct relink *rl)
-{
-	return rl->nrules > 0 || rl->rs->nkeep_table > 0;
-}
-
 /* ---- Binding a table ---------------------------------------------------- */
 
 /* The keep-table rule of t, + 1, or 0. */
@@ -394,7 +380,6 @@ add_col(struct rl_tab *tb, struct rl_rule *r, const char *name, long tcol)
 	tb->cols = xrealloc(tb->cols, (tb->ncols + 1) * sizeof(*tb->cols));
 	c = &tb->cols[tb->ncols++];
 	memset(c, 0, sizeof(*c));
-	c->rule = r;
 	c->ptr = r->ptr;
 	c->act = &r->rc->act;
 	c->name = xstrdup(name);
@@ -406,13 +391,24 @@ add_col(struct rl_tab *tb, struct rl_rule *r, const char *name, long tcol)
 		tb->owners = 1;
 }
 
+/* Characters of UTF-8 text, as (n) of a character column counts them. */
+static size_t
+utf8_chars(const char *p, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)p[i] & 0xc0) != 0x80;
+	return c;
+}
+
 /*
  * Check what the write pass will do to a column against its type: NULL
  * into NOT NULL, a set value longer than the column.
  */
 static int
-check_col(const struct relink *rl, const struct rl_tab *tb,
-    const struct rl_col *c, struct df_error *err)
+check_col(const struct rl_tab *tb, const struct rl_col *c,
+    struct df_error *err)
 {
 	const struct schema_col *sc;
 	const struct rule_missing *mi = c->ptr->miss;
@@ -429,12 +425,11 @@ check_col(const struct relink *rl, const struct rl_tab *tb,
 		    "drop-row or error", tname(tb->t), sc->name, c->ptr->name,
 		    mi == NULL ? " (the default)" : "", c->ptr->name);
 	if (mi != NULL && mi->policy == MISSING_SET && sc->len >= 0 &&
-	    mi->lit.len > (size_t)sc->len) {
+	    utf8_chars(mi->lit.p, mi->lit.len) > (size_t)sc->len) {
 		return rules_err(err, pos, "missing %s set: the value is "
 		    "longer than %s.%s (%ld)", c->ptr->name, tname(tb->t),
 		    sc->name, sc->len);
 	}
-	(void)rl;
 	return 0;
 }
 
@@ -502,7 +497,7 @@ bind_table(struct relink *rl, struct schema_table *t,
 	tb->order = xcalloc(tb->ncols ? tb->ncols : 1, sizeof(*tb->order));
 	if (rl->pass == RL_WRITE)
 		for (i = 0; i < tb->ncols; i++)
-			if (check_col(rl, tb, &tb->cols[i], err) == -1)
+			if (check_col(tb, &tb->cols[i], err) == -1)
 				return NULL;
 	return tb;
 }
@@ -612,14 +607,22 @@ row_key(struct relink *rl, const struct rl_col *c)
 	return 0;
 }
 
-/* Shorten a value for a message. */
+/* Append a value quoted and cut short, for a message. */
+static int
+quoted(struct buf *b, const char *p, size_t n)
+{
+	if (buf_addc(b, '\'') == -1 ||
+	    km_tsv_escape(b, p, n < 60 ? n : 60) == -1)
+		return -1;
+	return buf_adds(b, n > 60 ? "'..." : "'");
+}
+
+/* A value as a message shows it, in b. */
 static const char *
 shown(struct buf *b, const char *p, size_t n)
 {
 	buf_clear(b);
-	if (buf_addc(b, '\'') == -1 ||
-	    km_tsv_escape(b, p, n < 60 ? n : 60) == -1 ||
-	    buf_adds(b, n > 60 ? "'..." : "'") == -1 || buf_addc(b, 0) == -1)
+	if (quoted(b, p, n) == -1 || buf_addc(b, 0) == -1)
 		return "(value)";
 	return b->p;
 }
@@ -639,9 +642,7 @@ shown_key(struct relink *rl)
 			break;
 		if (b->len > 0 && buf_adds(b, ", ") == -1)
 			break;
-		if (buf_addc(b, '\'') == -1 ||
-		    km_tsv_escape(b, (const char *)p, len < 60 ? len : 60) ==
-		    -1 || buf_adds(b, len > 60 ? "'..." : "'") == -1)
+		if (quoted(b, (const char *)p, len) == -1)
 			break;
 		p += len;
 		n -= len;
@@ -821,19 +822,11 @@ learn_row(struct relink *rl, struct rl_tab *tb, struct df_error *err)
 	return ROW_KEEP;
 }
 
-static size_t
-utf8_chars(const char *p, size_t n)
-{
-	size_t i, c = 0;
-
-	for (i = 0; i < n; i++)
-		c += ((unsigned char)p[i] & 0xc0) != 0x80;
-	return c;
-}
-
 /*
  * The new value of column c in the current row: *nv, *nn, or *null.
- * Returns 0 (replace), 1 (keep the value), ROW_DROP + 10, or -1.
+ * Returns 0 (replace), KEEP_VALUE, DROP_ROW, or -1.  v is the source
+ * value: a key lookup may decode more into rl->dec, so v is not used
+ * after one.
  */
 #define KEEP_VALUE	1
 #define DROP_ROW	2
@@ -986,8 +979,7 @@ write_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 		    dump_bare_number(nv, nn))
 			rc = buf_add(&rl->enc, nv, nn);
 		else
-			rc = dump_field_encode(d, nn ? nv : NULL, nn, 0,
-			    &rl->enc);
+			rc = dump_field_encode(d, nv, nn, 0, &rl->enc);
 		if (rc == -1)
 			return row_err(rl, err, tb, c, "%s", "value too long");
 		rl->roff[nrep] = off;
@@ -996,7 +988,6 @@ write_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 		nrep++;
 	}
 	if (drop) {
-		tb->dropped++;
 		rl->dropped++;
 		return ROW_DROP;
 	}
@@ -1043,6 +1034,29 @@ rl_row(void *ctx, const struct dump_row *row, struct buf *out,
 
 /* ---- Kept tables -------------------------------------------------------- */
 
+/* The columns a data statement (or, without one, the table) names. */
+static char **
+source_columns(const struct schema_table *t, const struct dump_data *d,
+    size_t *n)
+{
+	char **names;
+	size_t i;
+
+	if (d != NULL && d->has_columns && d->nlisted > 0) {
+		*n = d->nlisted;
+		names = xcalloc(*n, sizeof(*names));
+		for (i = 0; i < *n; i++)
+			names[i] = d->colnames[i];
+		return names;
+	}
+	names = xcalloc(t->ncols + 1, sizeof(*names));
+	*n = 0;
+	for (i = 0; i < t->ncols; i++)
+		if (!(t->cols[i].flags & COL_GENERATED))
+			names[(*n)++] = t->cols[i].name;
+	return names;
+}
+
 /* Capture: the kept table of a data statement, its columns named. */
 static int
 capture_table(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
@@ -1054,17 +1068,16 @@ capture_table(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
 	size_t i, n;
 	int same;
 
-	n = d->has_columns ? d->nlisted : t->ncols;
-	if (n == 0)
+	names = source_columns(t, d, &n);
+	if (n == 0) {
+		free(names);
 		return df_err(err, DF_EXIT_DATA, d->file, d->line, "%s: "
 		    "keep-table: the dump does not name this table's "
 		    "columns (no CREATE TABLE and no column list; give "
 		    "--schema)", tname(t));
-	names = xcalloc(n, sizeof(*names));
-	for (i = 0; i < n; i++)
-		names[i] = d->has_columns ? d->colnames[i] : t->cols[i].name;
-	kt = keymap_table(rl->km, t->schema, t->name);
-	if (kt != NULL && same_schema(kt->schema, t->schema)) {
+	}
+	kt = keymap_table(rl->km, t->schema, t->name, 1);
+	if (kt != NULL) {
 		same = kt->ncols == n;
 		for (i = 0; same && i < n; i++)
 			same = strcmp(kt->cols[i], names[i]) == 0;
@@ -1252,19 +1265,23 @@ write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
 				    tname(tb->t), names[i]);
 				goto out;
 			}
-			if (dump_field_encode(d, isnull || vn == 0 ? NULL : v,
-			    vn, isnull, &rl->enc) == -1)
+			if (dump_field_encode(d, v, vn, isnull, &rl->enc) ==
+			    -1)
 				goto toolong;
 		}
 		if (buf_adds(&rl->enc, d->form == FORM_COPY ? "\n" : ")") ==
 		    -1)
 			goto toolong;
 		tb->out_rows++;
-		if (d->form != FORM_COPY && ++stmt > 0 &&
-		    rl->enc.len >= INSERT_CHUNK) {
-			if (buf_adds(&rl->enc, nl + 1 < e ? ";\n" : ";") == -1)
-				goto toolong;
-			stmt = 0;
+		/* A statement ends past INSERT_CHUNK bytes, or at the end. */
+		if (d->form != FORM_COPY) {
+			stmt++;
+			if (rl->enc.len >= INSERT_CHUNK) {
+				if (buf_adds(&rl->enc, nl + 1 < e ? ";\n" :
+				    ";") == -1)
+					goto toolong;
+				stmt = 0;
+			}
 		}
 		if (rl->enc.len >= INSERT_CHUNK && flush_enc(rl, err) == -1)
 			goto out;
@@ -1285,29 +1302,6 @@ out:
 	return rc;
 }
 
-/* The columns a data statement (or, without one, the table) names. */
-static char **
-source_columns(const struct schema_table *t, const struct dump_data *d,
-    size_t *n)
-{
-	char **names;
-	size_t i;
-
-	if (d != NULL && d->has_columns && d->nlisted > 0) {
-		*n = d->nlisted;
-		names = xcalloc(*n, sizeof(*names));
-		for (i = 0; i < *n; i++)
-			names[i] = d->colnames[i];
-		return names;
-	}
-	names = xcalloc(t->ncols + 1, sizeof(*names));
-	*n = 0;
-	for (i = 0; i < t->ncols; i++)
-		if (!(t->cols[i].flags & COL_GENERATED))
-			names[(*n)++] = t->cols[i].name;
-	return names;
-}
-
 /* ---- Reader events ------------------------------------------------------ */
 
 /* Write: the key map's rows for a kept table, or an error. */
@@ -1319,7 +1313,7 @@ find_kept(struct relink *rl, struct rl_tab *tb, const char *file,
 
 	if (tb->kt != NULL)
 		return 0;
-	tb->kt = keymap_table(rl->km, tb->t->schema, tb->t->name);
+	tb->kt = keymap_table(rl->km, tb->t->schema, tb->t->name, 0);
 	if (tb->kt != NULL)
 		return 0;
 	return df_err(err, DF_EXIT_DATA, file, line, "%s: keep-table %s "
@@ -1556,9 +1550,8 @@ relink_capture_end(struct relink *rl, struct schema *sch,
 			if (keep_rule(rl, t) != k + 1)
 				continue;
 			found++;
-			kt = keymap_table(rl->km, t->schema, t->name);
-			if ((kt != NULL && same_schema(kt->schema,
-			    t->schema)) || !t->declared)
+			kt = keymap_table(rl->km, t->schema, t->name, 1);
+			if (kt != NULL || !t->declared)
 				continue;
 			/* Declared, but no data statement: no rows. */
 			names = source_columns(t, NULL, &n);
@@ -1621,8 +1614,8 @@ relink_apply_begin(struct relink *rl, struct keymap *km, struct df_error *err)
 	}
 	for (i = 0; i < rl->rs->nkeep_table; i++) {
 		r = &rl->rs->keep_table[i];
-		if (r->rx == NULL && keymap_table(km, r->schema, r->name) ==
-		    NULL)
+		if (r->rx == NULL && keymap_table(km, r->schema, r->name,
+		    0) == NULL)
 			return df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu:%lu: "
 			    "keep-table %s: the key map has no such table: it "
 			    "was captured with other rules; capture again",
@@ -1631,7 +1624,10 @@ relink_apply_begin(struct relink *rl, struct keymap *km, struct df_error *err)
 	return learn;
 }
 
-/* A problem of the rules with the dump: a warning, or in strict mode an error. */
+/*
+ * A problem of the rules with the dump: a warning, or in strict mode an
+ * error.
+ */
 static int strict_warn(struct relink *, struct df_error *, int *,
     const struct rule_pos *, const char *, ...)
     __attribute__((format(printf, 5, 6)));

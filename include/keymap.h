@@ -107,10 +107,11 @@ struct km_pointer *keymap_add_pointer(struct keymap *, const char *,
 		    size_t, int);
 /*
  * The kept table (schema may be NULL), or NULL.  A table is found by
- * name; when several have it, the one in the same schema.
+ * name and schema; unless exact, by name alone when no schema matches
+ * (a MySQL database is named after its environment).
  */
 struct km_table	*keymap_table(const struct keymap *, const char *,
-		    const char *);
+		    const char *, int);
 struct km_table	*keymap_add_table(struct keymap *, const char *,
 		    const char *, size_t, char *const *);
 

@@ -49,9 +49,6 @@ struct relink	*relink_new(const struct rules *, struct kmem *, int,
 		    struct df_error *);
 void		 relink_free(struct relink *);
 
-/* Whether a rule relinks or keeps anything at all. */
-int		 relink_active(const struct relink *);
-
 /*
  * Capture: the key map to fill (owned by the caller).  After the reading,
  * relink_capture_end adds the imports and the kept tables the dump
