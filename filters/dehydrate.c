@@ -1897,7 +1897,7 @@ dh_closure(struct dehydrate *dh, struct df_error *err)
 			continue;
 		key_text(e->cs, kv32(&e->cs->ids)[e->viol_row], key,
 		    sizeof(key));
-		df_err(err, DF_EXIT_DATA, NULL, 0, "%s: %llu kept rows "
+		df_seterr(err, DF_EXIT_DATA, NULL, 0, "%s: %llu kept rows "
 		    "reference the truncated table %s through %s (%s), e.g. "
 		    "row %llu of the table's data, (%s); keep them out, or "
 		    "truncate it with nullify", tname(e->c->t), e->viol,

@@ -330,7 +330,7 @@ main(int argc, char *argv[])
 			goto fail;
 		planned = dh_plan(dh, &err);
 		if (planned == 1) {
-			df_err(&err, DF_EXIT_DATA, NULL, 0, "internal error: "
+			df_seterr(&err, DF_EXIT_DATA, NULL, 0, "internal error: "
 			    "keys missing after the second reading");
 			goto fail;
 		}

@@ -722,7 +722,6 @@ read_pointer(struct keymap *km, struct lines *l, const char **f, size_t *fl,
 				    "pointer line says (truncated?)");
 			break;
 		}
-		rc = 0;
 		if (split(line, len, f, fl, MAX_FIELDS) != nkeys + 1) {
 			rc = corrupt(l, err, "an entry with the wrong number "
 			    "of fields");
@@ -838,7 +837,7 @@ keymap_read(const char *path, struct kmem *m, struct df_error *err)
 	if (l.in == NULL)
 		goto fail;
 	if (istream_comp(l.in) != STREAM_ZSTD) {
-		df_err(err, DF_EXIT_DATA, path, 0, "not a dumprelink key map "
+		df_seterr(err, DF_EXIT_DATA, path, 0, "not a dumprelink key map "
 		    "(a key map is zstd-compressed; make one with "
 		    "dumprelink --capture)");
 		goto fail;
@@ -848,12 +847,12 @@ keymap_read(const char *path, struct kmem *m, struct df_error *err)
 		goto fail;
 	nf = rc == 1 ? split(line, len, f, fl, MAX_FIELDS) : 0;
 	if (nf != 2 || !df_slice_eq(f[0], fl[0], KM_MAGIC)) {
-		df_err(err, DF_EXIT_DATA, path, 0, "not a dumprelink key map "
+		df_seterr(err, DF_EXIT_DATA, path, 0, "not a dumprelink key map "
 		    "(no %s line)", KM_MAGIC);
 		goto fail;
 	}
 	if (count_field(f[1], fl[1], &v) == -1 || v != KEYMAP_VERSION) {
-		df_err(err, DF_EXIT_DATA, path, 0, "key map version %.*s; "
+		df_seterr(err, DF_EXIT_DATA, path, 0, "key map version %.*s; "
 		    "this dumprelink reads version %d: capture again",
 		    (int)(fl[1] < 20 ? fl[1] : 20), f[1], KEYMAP_VERSION);
 		goto fail;

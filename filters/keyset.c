@@ -166,7 +166,7 @@ spill_file(struct kmem *m, struct df_error *err)
 	snprintf(path, n, "%s/dumpfilters.keys.XXXXXX", m->dir);
 	fd = mkstemp(path);
 	if (fd == -1) {
-		df_err(err, DF_EXIT_DATA, NULL, 0, "%s: cannot create a "
+		df_seterr(err, DF_EXIT_DATA, NULL, 0, "%s: cannot create a "
 		    "temporary file: %s", m->dir, strerror(errno));
 		free(path);
 		return -1;
@@ -188,7 +188,7 @@ spill(struct kvec *v, size_t cap, struct df_error *err)
 	if (fd == -1 && (fd = spill_file(m, err)) == -1)
 		return -1;
 	if (ftruncate(fd, (off_t)cap) == -1) {
-		df_err(err, DF_EXIT_DATA, NULL, 0, "%s: temporary file: %s",
+		df_seterr(err, DF_EXIT_DATA, NULL, 0, "%s: temporary file: %s",
 		    m->dir, strerror(errno));
 		goto fail;
 	}
@@ -197,7 +197,7 @@ spill(struct kvec *v, size_t cap, struct df_error *err)
 	else
 		p = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (p == MAP_FAILED) {
-		df_err(err, DF_EXIT_DATA, NULL, 0, "%s: cannot map a "
+		df_seterr(err, DF_EXIT_DATA, NULL, 0, "%s: cannot map a "
 		    "temporary file: %s", m->dir, strerror(errno));
 		goto fail;
 	}

@@ -283,7 +283,7 @@ copy_block(struct dump_reader *r, struct dump_data *d, int mode,
 				return -1;
 			r->line += lines;
 			lines = 0;
-			r->mark = run = r->pos;
+			r->mark = r->pos;
 			rc = rd_fill(r, err);
 			if (rc == -1)
 				return -1;

@@ -1175,7 +1175,7 @@ write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
 		map[i] = name_index(kt->cols, kt->ncols, names[i]);
 		kc = kcs[i] = keep_col(rl, tb->keep, names[i]);
 		if (map[i] < 0 && (kc == NULL || kc->ignore)) {
-			df_err(err, DF_EXIT_DATA, d->file, d->line, "%s: "
+			df_seterr(err, DF_EXIT_DATA, d->file, d->line, "%s: "
 			    "keep-table: the source has a column %s that the "
 			    "target's rows lack; give it a value: keep-table "
 			    "%s { %s default 'v' } (or default null)",
@@ -1188,7 +1188,7 @@ write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
 			continue;
 		kc = keep_col(rl, tb->keep, kt->cols[i]);
 		if (kc == NULL || !kc->ignore) {
-			df_err(err, DF_EXIT_DATA, d->file, d->line, "%s: "
+			df_seterr(err, DF_EXIT_DATA, d->file, d->line, "%s: "
 			    "keep-table: the target's rows have a column %s "
 			    "that the source lacks; leave it out with "
 			    "keep-table %s { %s ignore }", tname(tb->t),
@@ -1206,7 +1206,7 @@ write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
 		if (nl == NULL ||
 		    km_row_split(p, (size_t)(nl - p), &rl->dec, off, len,
 		    null, kt->ncols) != (long)kt->ncols) {
-			df_err(err, DF_EXIT_DATA, NULL, 0, "%s: keep-table: a "
+			df_seterr(err, DF_EXIT_DATA, NULL, 0, "%s: keep-table: a "
 			    "malformed row in the key map", tname(tb->t));
 			goto out;
 		}
@@ -1259,7 +1259,7 @@ write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
 			}
 			if (!isnull && d->dialect == DIALECT_PG && vn > 0 &&
 			    memchr(v, '\0', vn) != NULL) {
-				df_err(err, DF_EXIT_DATA, NULL, 0, "%s.%s: "
+				df_seterr(err, DF_EXIT_DATA, NULL, 0, "%s.%s: "
 				    "keep-table: a value with a NUL byte, "
 				    "which PostgreSQL cannot store",
 				    tname(tb->t), names[i]);
@@ -1291,7 +1291,7 @@ write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
 	rc = flush_enc(rl, err);
 	goto out;
 toolong:
-	df_err(err, DF_EXIT_DATA, NULL, 0, "%s: keep-table: a row too long",
+	df_seterr(err, DF_EXIT_DATA, NULL, 0, "%s: keep-table: a row too long",
 	    tname(tb->t));
 out:
 	free(map);
@@ -1643,7 +1643,7 @@ strict_warn(struct relink *rl, struct df_error *err, int *bad,
 	va_end(ap);
 	/* In strict mode the first is the error; the others are listed. */
 	if (rl->strict && (*bad)++ == 0) {
-		df_err(err, DF_EXIT_DATA, NULL, 0, "--strict: %s:%lu: %s",
+		df_seterr(err, DF_EXIT_DATA, NULL, 0, "--strict: %s:%lu: %s",
 		    pos->file, pos->line, msg);
 		return -1;
 	}

@@ -578,7 +578,7 @@ map_load(const char *path, struct df_error *err)
 
 	f = fopen(path, "r");
 	if (f == NULL) {
-		df_err(err, DF_EXIT_USAGE, NULL, 0, "map %s: %s", path,
+		df_seterr(err, DF_EXIT_USAGE, NULL, 0, "map %s: %s", path,
 		    strerror(errno));
 		return NULL;
 	}
@@ -591,7 +591,7 @@ map_load(const char *path, struct df_error *err)
 		len = (size_t)got;
 		total += len;
 		if (total > MAX_MAP_FILE) {
-			df_err(err, DF_EXIT_USAGE, NULL, 0, "map %s: larger "
+			df_seterr(err, DF_EXIT_USAGE, NULL, 0, "map %s: larger "
 			    "than 1 GiB", path);
 			goto fail;
 		}
@@ -602,14 +602,14 @@ map_load(const char *path, struct df_error *err)
 		tab = memchr(line, '\t', len);
 		if (tab == NULL || memchr(tab + 1, '\t',
 		    len - (size_t)(tab + 1 - line)) != NULL) {
-			df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: expected "
+			df_seterr(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: expected "
 			    "OLD<tab>NEW", path, lineno);
 			goto fail;
 		}
 		memset(&e, 0, sizeof(e));
 		if (map_field(line, (size_t)(tab - line), &e.old,
 		    &e.oldlen) == -1) {
-			df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: bad "
+			df_seterr(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: bad "
 			    "escape (\\t \\n \\r \\\\ and \\N)", path, lineno);
 			goto fail;
 		}
@@ -620,14 +620,14 @@ map_load(const char *path, struct df_error *err)
 		} else if (map_field(tab + 1, len - (size_t)(tab + 1 - line),
 		    &e.new, &e.newlen) == -1) {
 			free(e.old);
-			df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: bad "
+			df_seterr(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: bad "
 			    "escape (\\t \\n \\r \\\\ and \\N)", path, lineno);
 			goto fail;
 		}
 		if (map_find(m, e.old, e.oldlen, &slot) >= 0) {
 			free(e.old);
 			free(e.new);
-			df_err(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: the "
+			df_seterr(err, DF_EXIT_USAGE, NULL, 0, "%s:%lu: the "
 			    "value is mapped twice", path, lineno);
 			goto fail;
 		}
@@ -642,7 +642,7 @@ map_load(const char *path, struct df_error *err)
 			map_grow(m);
 	}
 	if (ferror(f)) {
-		df_err(err, DF_EXIT_USAGE, NULL, 0, "map %s: read error", path);
+		df_seterr(err, DF_EXIT_USAGE, NULL, 0, "map %s: read error", path);
 		goto fail;
 	}
 	free(line);
@@ -710,13 +710,16 @@ struct parser {
 	size_t		 nstack;
 };
 
-/* Fill ps->err with "FILE:LINE:COL: message", DF_EXIT_USAGE.  Returns -1. */
-static int
-perr(struct parser *ps, unsigned long line, unsigned long col,
+/*
+ * Fill ps->err with "FILE:LINE:COL: message", DF_EXIT_USAGE.  perr() is
+ * that, worth -1 (a macro, as df_err() is: see util.h).
+ */
+static void
+perr_at(struct parser *ps, unsigned long line, unsigned long col,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-static int
-perr(struct parser *ps, unsigned long line, unsigned long col,
+static void
+perr_at(struct parser *ps, unsigned long line, unsigned long col,
     const char *fmt, ...)
 {
 	char msg[400];
@@ -725,9 +728,10 @@ perr(struct parser *ps, unsigned long line, unsigned long col,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return df_err(ps->err, DF_EXIT_USAGE, NULL, 0, "%s:%lu:%lu: %s",
+	df_seterr(ps->err, DF_EXIT_USAGE, NULL, 0, "%s:%lu:%lu: %s",
 	    ps->file, line, col, msg);
 }
+#define perr(...)	(perr_at(__VA_ARGS__), -1)
 
 /*
  * Append a zeroed element to the array arr of n elements and yield it.
@@ -1122,7 +1126,8 @@ parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
 	for (;;) {
 		if (ps->t.type == T_QNAME) {
 			if (seg[nseg - 1] != NULL) {
-				TERR(ps, "a quoted part must follow a '.'");
+				(void)TERR(ps, "a quoted part must follow a "
+				    "'.'");
 				goto out;
 			}
 			seg[nseg - 1] = xstrndup(ps->t.val, ps->t.vlen);
@@ -1136,8 +1141,8 @@ parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
 					dot = e;
 				if (dot > w) {
 					if (seg[nseg - 1] != NULL) {
-						TERR(ps, "expected '.' in %s",
-						    what);
+						(void)TERR(ps, "expected '.' in "
+						    "%s", what);
 						goto out;
 					}
 					seg[nseg - 1] = xstrndup(w,
@@ -1146,8 +1151,8 @@ parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
 				if (dot == e)
 					break;
 				if (seg[nseg - 1] == NULL || nseg == 3) {
-					TERR(ps, "malformed name: expected "
-					    "%s", what);
+					(void)TERR(ps, "malformed name: "
+					    "expected %s", what);
 					goto out;
 				}
 				nseg++;
@@ -1164,12 +1169,12 @@ parse_name(struct parser *ps, struct rule_name *n, int allow_schema,
 	}
 	for (i = 0; i < nseg; i++)
 		if (seg[i] == NULL || seg[i][0] == '\0') {
-			perr(ps, n->pos.line, n->pos.col, "malformed "
+			perr_at(ps, n->pos.line, n->pos.col, "malformed "
 			    "name: expected %s", what);
 			goto out;
 		}
 	if (nseg > (allow_schema ? 2u : 1u)) {
-		perr(ps, n->pos.line, n->pos.col, "malformed name: "
+		perr_at(ps, n->pos.line, n->pos.col, "malformed name: "
 		    "expected %s (too many dots)", what);
 		goto out;
 	}
@@ -2593,7 +2598,7 @@ slurp(const char *path, size_t *n, struct df_error *err)
 
 	f = fopen(path, "r");
 	if (f == NULL) {
-		df_err(err, DF_EXIT_USAGE, path, 0, "%s", strerror(errno));
+		df_seterr(err, DF_EXIT_USAGE, path, 0, "%s", strerror(errno));
 		return NULL;
 	}
 	for (;;) {
@@ -2606,13 +2611,13 @@ slurp(const char *path, size_t *n, struct df_error *err)
 		if (got == 0)
 			break;
 		if (len > MAX_RULES_FILE) {
-			df_err(err, DF_EXIT_USAGE, path, 0, "rules file larger "
+			df_seterr(err, DF_EXIT_USAGE, path, 0, "rules file larger "
 			    "than 16 MiB");
 			goto fail;
 		}
 	}
 	if (ferror(f)) {
-		df_err(err, DF_EXIT_USAGE, path, 0, "%s", strerror(errno));
+		df_seterr(err, DF_EXIT_USAGE, path, 0, "%s", strerror(errno));
 		goto fail;
 	}
 	fclose(f);
@@ -2715,7 +2720,7 @@ load_file(struct rules *rs, const char *path, struct parser *parent,
 			break;
 		/* A '}' with no block open: say so, not "unknown statement". */
 		if (tok_punct(&ps.t, "}")) {
-			TERR(&ps, "unexpected '}'");
+			(void)TERR(&ps, "unexpected '}'");
 			goto out;
 		}
 		if (parse_statement(&ps) == -1)

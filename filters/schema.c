@@ -833,7 +833,7 @@ create_table(struct schema *s, struct sqltok *tz, const char *db,
 	return 0;
 fail:
 	if (bad != NULL) {
-		df_err(err, 1, NULL, line, "CREATE TABLE %s: key names "
+		df_seterr(err, 1, NULL, line, "CREATE TABLE %s: key names "
 		    "unknown column \"%s\"", t->display, bad);
 		free((char *)bad);
 		return -1;
@@ -908,7 +908,7 @@ alter_table(struct schema *s, struct sqltok *tz, const char *db,
 		return 0;	/* a table we never saw defined */
 	if (parse_constraint(tz, t, &bad) == -1) {
 		if (bad != NULL) {
-			df_err(err, 1, NULL, line, "ALTER TABLE %s: "
+			df_seterr(err, 1, NULL, line, "ALTER TABLE %s: "
 			    "constraint names unknown column \"%s\"",
 			    t->display, bad);
 			free((char *)bad);

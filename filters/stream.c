@@ -324,11 +324,11 @@ istream_fdopen(int fd, const char *name, struct df_error *err)
 	in->fd = fd;
 	in->name = xstrdup(name);
 	if (fstat(in->fd, &st) == -1) {
-		df_err(err, 1, in->name, 0, "%s", strerror(errno));
+		df_seterr(err, 1, in->name, 0, "%s", strerror(errno));
 		goto fail;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		df_err(err, 1, in->name, 0, "a directory (pg_dump -Fd?), "
+		df_seterr(err, 1, in->name, 0, "a directory (pg_dump -Fd?), "
 		    "not a plain dump; %s", archive_hint);
 		goto fail;
 	}
@@ -359,7 +359,7 @@ istream_open(const char *path, struct df_error *err)
 		return istream_fdopen(STDIN_FILENO, "(stdin)", err);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1) {
-		df_err(err, 1, path, 0, "%s", strerror(errno));
+		df_seterr(err, 1, path, 0, "%s", strerror(errno));
 		return NULL;
 	}
 	return istream_fdopen(fd, path, err);
@@ -807,7 +807,7 @@ open_temp(struct ostream *out, struct df_error *err)
 	    out->path + dlen);
 	fd = mkstemp(tmp);
 	if (fd == -1) {
-		df_err(err, 1, out->path, 0, "cannot create temporary file: "
+		df_seterr(err, 1, out->path, 0, "cannot create temporary file: "
 		    "%s", strerror(errno));
 		free(tmp);
 		return -1;
@@ -874,7 +874,7 @@ ostream_open(const char *path, enum stream_comp comp, int level,
 		 */
 		out->fd = n >= 0 ? dup(n) : open(path, O_WRONLY | O_CLOEXEC);
 		if (out->fd == -1) {
-			df_err(err, 1, path, 0, "%s", strerror(errno));
+			df_seterr(err, 1, path, 0, "%s", strerror(errno));
 			free(out->path);
 			free(out);
 			return NULL;
@@ -899,7 +899,7 @@ ostream_open(const char *path, enum stream_comp comp, int level,
 		out->zbuf = xmalloc(out->zcap);
 		if (deflateInit2(&out->z, level ? level : 6, Z_DEFLATED,
 		    15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-			df_err(err, 1, NULL, 0, "zlib init failed");
+			df_seterr(err, 1, NULL, 0, "zlib init failed");
 			ostream_abort(out);
 			return NULL;
 		}
@@ -909,7 +909,7 @@ ostream_open(const char *path, enum stream_comp comp, int level,
 		out->zc = ZSTD_createCStream();
 		if (out->zc == NULL || ZSTD_isError(ZSTD_CCtx_setParameter(
 		    out->zc, ZSTD_c_compressionLevel, level ? level : 3))) {
-			df_err(err, 1, NULL, 0, "zstd init failed");
+			df_seterr(err, 1, NULL, 0, "zstd init failed");
 			ostream_abort(out);
 			return NULL;
 		}
@@ -931,7 +931,7 @@ ostream_spool(const char *dir, int *rfd_out, struct df_error *err)
 	snprintf(path, n, "%s/dumpfilters.spool.XXXXXX", dir);
 	fd = mkstemp(path);		/* mode 0600 */
 	if (fd == -1) {
-		df_err(err, 1, dir, 0, "cannot create the spool file: %s",
+		df_seterr(err, 1, dir, 0, "cannot create the spool file: %s",
 		    strerror(errno));
 		free(path);
 		return NULL;
@@ -940,7 +940,7 @@ ostream_spool(const char *dir, int *rfd_out, struct df_error *err)
 	(void)unlink(path);
 	free(path);
 	if (rfd == -1) {
-		df_err(err, 1, dir, 0, "cannot open the spool file: %s",
+		df_seterr(err, 1, dir, 0, "cannot open the spool file: %s",
 		    strerror(errno));
 		close(fd);
 		return NULL;
@@ -961,7 +961,7 @@ ostream_spool(const char *dir, int *rfd_out, struct df_error *err)
 	    ZSTD_c_compressionLevel, SPOOL_LEVEL)) ||
 	    ZSTD_isError(ZSTD_CCtx_setParameter(out->zc, ZSTD_c_checksumFlag,
 	    1))) {
-		df_err(err, 1, NULL, 0, "zstd init failed");
+		df_seterr(err, 1, NULL, 0, "zstd init failed");
 		ostream_abort(out);
 		close(rfd);
 		return NULL;
@@ -1133,7 +1133,7 @@ ostream_close(struct ostream *out, struct df_error *err)
 		 * and checked, since NFS and full disks report late.
 		 */
 		if (close(out->fd) == -1 && errno != EINTR) {
-			df_err(err, 1, oname(out), 0, "close: %s",
+			df_seterr(err, 1, oname(out), 0, "close: %s",
 			    strerror(errno));
 			goto out;
 		}
@@ -1141,17 +1141,17 @@ ostream_close(struct ostream *out, struct df_error *err)
 		goto out;
 	}
 	if (fsync(out->fd) == -1) {
-		df_err(err, 1, out->path, 0, "fsync: %s", strerror(errno));
+		df_seterr(err, 1, out->path, 0, "fsync: %s", strerror(errno));
 		goto out;
 	}
 	if (close(out->fd) == -1) {
 		out->fd = -1;
-		df_err(err, 1, out->path, 0, "close: %s", strerror(errno));
+		df_seterr(err, 1, out->path, 0, "close: %s", strerror(errno));
 		goto out;
 	}
 	out->fd = -1;
 	if (rename(out->tmp, out->path) == -1) {
-		df_err(err, 1, out->path, 0, "rename: %s", strerror(errno));
+		df_seterr(err, 1, out->path, 0, "rename: %s", strerror(errno));
 		goto out;
 	}
 	tmp_unregister(out->tmpslot);

@@ -421,13 +421,13 @@ xf_key_file(struct xf_key *k, const char *path, struct df_error *err)
 		n += r;
 	}
 	if (ferror(f)) {
-		df_err(err, DF_EXIT_USAGE, path, 0, "read error");
+		df_seterr(err, DF_EXIT_USAGE, path, 0, "read error");
 		goto out;
 	}
 	if (nl != NULL)
 		n = (size_t)(nl - line);
 	else if (n > KEY_LINE_MAX) {
-		df_err(err, DF_EXIT_USAGE, path, 0, "key line longer than %d "
+		df_seterr(err, DF_EXIT_USAGE, path, 0, "key line longer than %d "
 		    "bytes", KEY_LINE_MAX);
 		goto out;
 	}
@@ -435,11 +435,11 @@ xf_key_file(struct xf_key *k, const char *path, struct df_error *err)
 	if (n > 0 && line[n - 1] == '\r')
 		n--;
 	if (n == 0) {
-		df_err(err, DF_EXIT_USAGE, path, 0, "key file is empty");
+		df_seterr(err, DF_EXIT_USAGE, path, 0, "key file is empty");
 		goto out;
 	}
 	if (n < KEY_MIN) {
-		df_err(err, DF_EXIT_USAGE, path, 0, "key too short (%zu bytes; "
+		df_seterr(err, DF_EXIT_USAGE, path, 0, "key too short (%zu bytes; "
 		    "at least %d)", n, KEY_MIN);
 		goto out;
 	}

@@ -75,21 +75,20 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
-int
-df_err(struct df_error *err, int code, const char *file,
+void
+df_seterr(struct df_error *err, int code, const char *file,
     unsigned long long line, const char *fmt, ...)
 {
 	va_list ap;
 
 	if (err == NULL)
-		return -1;
+		return;
 	err->code = code;
 	df_err_file(err, file);
 	err->line = line;
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
-	return -1;
 }
 
 void

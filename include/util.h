@@ -31,18 +31,25 @@ struct df_error {
 
 extern const char *df_progname;
 
-void	*xmalloc(size_t);
-void	*xcalloc(size_t, size_t);
-void	*xrealloc(void *, size_t);
-char	*xstrdup(const char *);
-char	*xstrndup(const char *, size_t);
+/* Never NULL: they end the process when memory runs out. */
+void	*xmalloc(size_t) __attribute__((malloc, returns_nonnull));
+void	*xcalloc(size_t, size_t) __attribute__((malloc, returns_nonnull));
+void	*xrealloc(void *, size_t) __attribute__((returns_nonnull));
+char	*xstrdup(const char *) __attribute__((malloc, returns_nonnull));
+char	*xstrndup(const char *, size_t)
+	    __attribute__((malloc, returns_nonnull));
 
 /*
  * Fill err (which may be NULL) with code, position and a printf-style
- * message.  Always returns -1 so callers can write `return df_err(...)`.
+ * message.  df_err() is the same as an expression worth -1, so callers can
+ * write `return df_err(...)`: a macro, so that the compiler and the static
+ * analyzer see the -1 at the call (scan-build cannot see into a function
+ * of another file, and otherwise follows paths where an error "returned"
+ * 0).  As a statement, call df_seterr().
  */
-int	 df_err(struct df_error *, int, const char *, unsigned long long,
+void	 df_seterr(struct df_error *, int, const char *, unsigned long long,
 	    const char *, ...) __attribute__((format(printf, 5, 6)));
+#define df_err(...)	(df_seterr(__VA_ARGS__), -1)
 /* Set the file an error is about (copied; NULL clears it). */
 void	 df_err_file(struct df_error *, const char *);
 /* Prefix an existing message, e.g. with "table.column: ". */
