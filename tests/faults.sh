@@ -25,7 +25,8 @@
 # Last, a reader that goes away: "dumpscrub big.sql | head -c 1000" on a
 # 200 MB dump (and a 50 MB one, zstd-compressed) ends within seconds, by
 # SIGPIPE, or with exit 1 and "Broken pipe" when SIGPIPE is ignored,
-# having read little of its input.  Known bugs are checked last, as
+# having read little of its input; so do dumpdehydrate and dumprelink on
+# a 50 MB dump, stopping early in their last reading of it.  Known bugs are checked last, as
 # "not ok ... # TODO" lines that do not fail the test.
 #
 # Environment: top_srcdir, DUMPSCRUB, DUMPDEHYDRATE, DUMPRELINK; top_builddir or GENDUMP to find
@@ -379,15 +380,18 @@ run_case dumprelink "$T/in.sql.zst" "$O/out.keymap" "$DUMPRELINK" \
 
 "$GENDUMP" pg 200 1 >"$T/big.sql"
 "$GENDUMP" pg 50 1 | "$DUMPSCRUB" -o "$T/big.sql.zst"
+"$GENDUMP" pg 50 2 >"$T/mid.sql"
+"$DUMPRELINK" --capture -r "$RLRULES" -o "$T/mid.keymap" "$T/mid.sql" ||
+    fail "dumprelink --capture of mid.sql failed"
 
-# head_closes IN ARG...: "dumpscrub ARG... IN | head -c 1000" ends within
-# 20 s, killed by SIGPIPE (141), or exit 1 if the harness ignores SIGPIPE.
+# head_closes IN PROGRAM ARG...: "PROGRAM ARG... IN | head -c 1000" ends
+# within 20 s, killed by SIGPIPE (141), or exit 1 if the harness ignores
+# SIGPIPE.
 head_closes() {
 	local in=$1 rc t0 t1
 	shift
 	t0=$(date +%s)
-	timeout 60 "$DUMPSCRUB" "$@" "$in" 2>"$T/err" | head -c 1000 \
-	    >/dev/null || true
+	timeout 60 "$@" "$in" 2>"$T/err" | head -c 1000 >/dev/null || true
 	rc=${PIPESTATUS[0]}
 	t1=$(date +%s)
 	if [ "$rc" != 141 ] && [ "$rc" != 1 ]; then
@@ -401,22 +405,35 @@ head_closes() {
 	fi
 }
 
-# epipe IN MAXREADS ARG...: with SIGPIPE ignored, write fails with EPIPE:
-# exit 1, "(stdout): write: Broken pipe", at most MAXREADS reads (the
-# 200 MB take 763) unless rules make dumpscrub read ahead.
+# reads IN PROGRAM ARG...: the read(2) calls of a whole run into READS.
+READS=0
+reads() {
+	local in=$1 line
+	shift
+	env LD_PRELOAD="$SHIM" DF_FAULT=count "$@" "$in" >/dev/null \
+	    2>"$T/err" || { show; return 1; }
+	line=$(grep '^df_fault:' "$T/err" || true)
+	READS=${line#* read=}
+	READS=${READS%% *}
+}
+
+# epipe IN MAXREADS PROGRAM ARG...: with SIGPIPE ignored, write fails with
+# EPIPE: exit 1, "(stdout): write: Broken pipe", at most MAXREADS reads
+# (the 200 MB take 763).
 epipe() {
-	local in=$1 max=$2 rc line reads
+	local in=$1 max=$2 rc line reads prog
 	shift 2
+	prog=$(basename "$1")
 	(
 		trap '' PIPE
 		exec timeout 60 env LD_PRELOAD="$SHIM" DF_FAULT=count \
-		    "$DUMPSCRUB" "$@" "$in" 2>"$T/err"
+		    "$@" "$in" 2>"$T/err"
 	) | head -c 1000 >/dev/null || true
 	rc=${PIPESTATUS[0]}
 	line=$(grep '^df_fault:' "$T/err" || true)
 	sed -i '/^df_fault:/d' "$T/err"
 	if [ "$rc" != 1 ] || [ "$(wc -l <"$T/err")" != 1 ] ||
-	    ! grep -qF "dumpscrub: (stdout): write: Broken pipe" "$T/err"
+	    ! grep -qF "$prog: (stdout): write: Broken pipe" "$T/err"
 	then
 		printf '# exit %s, expected 1 and "(stdout): write: ' "$rc" >&2
 		printf 'Broken pipe"\n' >&2
@@ -432,18 +449,39 @@ epipe() {
 	fi
 }
 
-check "big.sql | head: ends promptly" head_closes "$T/big.sql"
-check "big.sql.zst | head: ends promptly" head_closes "$T/big.sql.zst"
+check "big.sql | head: ends promptly" head_closes "$T/big.sql" "$DUMPSCRUB"
+check "big.sql.zst | head: ends promptly" \
+    head_closes "$T/big.sql.zst" "$DUMPSCRUB"
 check "-r rules big.sql | head: ends promptly" \
-    head_closes "$T/big.sql" -r "$RULES"
+    head_closes "$T/big.sql" "$DUMPSCRUB" -r "$RULES"
 check "-r rules big.sql.zst | head: ends promptly" \
-    head_closes "$T/big.sql.zst" -r "$RULES"
+    head_closes "$T/big.sql.zst" "$DUMPSCRUB" -r "$RULES"
 check "SIGPIPE ignored, big.sql | head: Broken pipe, stops reading" \
-    epipe "$T/big.sql" 16
+    epipe "$T/big.sql" 16 "$DUMPSCRUB"
 check "SIGPIPE ignored, big.sql.zst | head: Broken pipe, stops reading" \
-    epipe "$T/big.sql.zst" 16
+    epipe "$T/big.sql.zst" 16 "$DUMPSCRUB"
 check "SIGPIPE ignored, -r rules big.sql | head: Broken pipe" \
-    epipe "$T/big.sql" 100000 -r "$RULES"
+    epipe "$T/big.sql" 100000 "$DUMPSCRUB" -r "$RULES"
+
+# dumpdehydrate and dumprelink read the whole input (or its keys) before
+# they write a row: they must stop early in their last reading, as
+# dumpscrub stops early in its only one (at most 16 reads into it).
+DH=("$DUMPDEHYDRATE" -r "$DHRULES")
+RL=("$DUMPRELINK" -r "$RLRULES" -k "$T/mid.keymap")
+check "dumpdehydrate mid.sql | head: ends promptly" \
+    head_closes "$T/mid.sql" "${DH[@]}"
+check "dumprelink mid.sql | head: ends promptly" \
+    head_closes "$T/mid.sql" "${RL[@]}"
+check "dumprelink on a pipe (spooled) | head: ends promptly" \
+    head_closes - "${RL[@]}" < <(cat "$T/mid.sql")
+reads "$T/mid.sql" "$DUMPSCRUB"
+ONE=$READS
+reads "$T/mid.sql" "${DH[@]}"
+check "SIGPIPE ignored, dumpdehydrate mid.sql | head: Broken pipe, stops" \
+    epipe "$T/mid.sql" $((READS - ONE + 16)) "${DH[@]}"
+reads "$T/mid.sql" "${RL[@]}"
+check "SIGPIPE ignored, dumprelink mid.sql | head: Broken pipe, stops" \
+    epipe "$T/mid.sql" $((READS - ONE + 16)) "${RL[@]}"
 
 ### Found by this test and fixed in stream.c
 
