@@ -870,7 +870,12 @@ lex_regex(struct parser *ps)
 		if (p == ps->end || *p == '\n')
 			return perr(ps, ps->line, col_of(ps, ps->cur),
 			    "unterminated regex");
-		if (*p == '\\' && p + 1 < ps->end && p[1] != '\n') {
+		/* As everywhere else: PCRE2 would take it, messages not. */
+		if (*p == '\0')
+			return perr(ps, ps->line, col_of(ps, p),
+			    "NUL byte in rules file");
+		if (*p == '\\' && p + 1 < ps->end && p[1] != '\n' &&
+		    p[1] != '\0') {
 			p += 2;
 			continue;
 		}

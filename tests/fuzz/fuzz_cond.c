@@ -840,7 +840,8 @@ rlex(struct rparser *rp)
 		for (p++; p < e && *p != '/'; p++) {
 			if (*p == '\n' || *p == '\0')
 				return -1;
-			if (*p == '\\' && p + 1 < e && p[1] != '\n')
+			if (*p == '\\' && p + 1 < e && p[1] != '\n' &&
+			    p[1] != '\0')
 				p++;
 		}
 		if (p == e)

@@ -1859,6 +1859,10 @@ test_errors(void)
 	bad_mem("NUL byte in a list", "safe a,\0b\n", 10, 1, 8, "NUL byte");
 	bad_mem("NUL byte in a quoted name", "table \"a\0b\" { x null }\n", 23,
 	    1, 9, "NUL");
+	bad_mem("NUL byte in a regex", "column x null when a ~ /a\0b/\n", 29,
+	    1, 26, "NUL byte");
+	bad_mem("NUL byte escaped in a regex", "column /a\\\0/ null\n", 18,
+	    1, 11, "NUL byte");
 	bad("others what", "others all\n", 1, 8, "expected keep or none");
 	bad("missing policy", "missing p maybe\n", 1, 11,
 	    "expected null, keep, set 'v', drop-row or error");
