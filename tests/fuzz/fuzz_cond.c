@@ -1262,25 +1262,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text + sizeof(head) - 1, data, clen);
 	text[sizeof(head) - 1 + clen] = '\n';
 	fuzz_write_file(rules_path, text, sizeof(head) + clen);
-	free(text);
 	memset(&err, 0, sizeof(err));
 	rs = rules_load(rules_path, &err);
 	if (rs == NULL) {
 		FUZZ_CHECK(err.code == DF_EXIT_USAGE && err.msg[0] != '\0',
 		    "a failed load with code %d, message \"%s\"", err.code,
 		    err.msg);
+		free(text);
 		return 0;
 	}
 
 	/* The file as one statement: its tree is the grammar's. */
 	if (rules_count(rs) == 1 && rs->nkeep == 1 &&
 	    rs->keep[0].kind == KEEP_WHERE) {
-		tree = rparse((const char *)data, clen);
+		/* With the last newline: a backslash before it joins it. */
+		tree = rparse(text + sizeof(head) - 1, clen + 1);
 		FUZZ_CHECK(tree != NULL, "rules_load took a condition that the "
 		    "grammar does not");
 		same_tree(rs->keep[0].where, tree);
 		rnode_free(tree);
 	}
+	free(text);
 
 	rows = xcalloc(MAX_ROWS, sizeof(*rows));
 	if (sep != NULL) {
