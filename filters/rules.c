@@ -50,7 +50,7 @@
  */
 #define MAX_INCLUDE_DEPTH	16
 #define MAX_COND_DEPTH		64	/* ( and not, nested */
-#define MAX_COND_TERMS		4096	/* and/or terms in one statement */
+#define MAX_COND_TERMS		4096	/* terms and/or join in a statement */
 #define MAX_RULES_FILE		(16u << 20)	/* bytes; a rules file is small */
 #define MAX_MAP_FILE		(1u << 30)
 
@@ -703,7 +703,7 @@ struct parser {
 	int		 depth;		/* include depth */
 	unsigned long	 inc_line, inc_col;	/* of an include's file name */
 	int		 cdepth;	/* nesting of ( and not in a condition */
-	size_t		 cterms;	/* and/or terms of the statement */
+	size_t		 cterms;	/* and/or joins of the statement */
 	struct rules	*rs;
 	struct df_error	*err;
 	char	       **stack;		/* files being read, for cycles */
@@ -1497,7 +1497,8 @@ parse_bin(struct parser *ps, struct rule_cond **out, int or)
 	if ((or ? parse_bin(ps, out, 0) : parse_not(ps, out)) == -1)
 		return -1;
 	while (tok_is(&ps->t, or ? "or" : "and")) {
-		if (++ps->cterms > MAX_COND_TERMS)
+		/* cterms counts the joins: n of them join n + 1 terms. */
+		if (++ps->cterms >= MAX_COND_TERMS)
 			return TERR(ps, "a condition of more than %d terms",
 			    MAX_COND_TERMS);
 		c = xcalloc(1, sizeof(*c));

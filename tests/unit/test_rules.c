@@ -328,6 +328,63 @@ is_eval(const char *cond, const char *col, const char *v, int want)
 		diag("got %d", got);
 }
 
+/*
+ * dumprules(5): "A condition may nest not and parentheses 64 deep and join
+ * up to 4096 terms."  Both limits exactly, and the error at the token
+ * that passes one.
+ */
+static void
+test_cond_limits(void)
+{
+	struct rules *rs;
+	char *text, *p;
+	size_t cap = 64 + 4097 * 9;
+	int i, n;
+
+	text = malloc(cap);
+	if (text == NULL)
+		abort();
+	for (n = 4096; n <= 4097; n++) {
+		p = text + snprintf(text, cap, "keep t where a = 1");
+		for (i = 1; i < n; i++)
+			p += snprintf(p, cap - (size_t)(p - text), " or a = 1");
+		snprintf(p, cap - (size_t)(p - text), "\n");
+		if (n == 4096) {
+			rs = load(text, "4096 terms");
+			rules_free(rs);
+		} else {
+			/* The 4096th "or": column 13 + 9 * 4096 - 2. */
+			bad("4097 terms", text, 1, 36875, "more than 4096 terms");
+		}
+	}
+	for (n = 64; n <= 65; n++) {
+		p = text + snprintf(text, cap, "keep t where ");
+		for (i = 0; i < n; i++)
+			p += snprintf(p, cap - (size_t)(p - text), "not ");
+		snprintf(p, cap - (size_t)(p - text), "a = 1\n");
+		if (n == 64) {
+			rs = load(text, "not 64 deep");
+			rules_free(rs);
+		} else {
+			bad("not 65 deep", text, 1, 270, "deeper than 64");
+		}
+		p = text + snprintf(text, cap, "keep t where ");
+		for (i = 0; i < n; i++)
+			*p++ = '(';
+		p += snprintf(p, cap - (size_t)(p - text), "a = 1");
+		for (i = 0; i < n; i++)
+			*p++ = ')';
+		snprintf(p, cap - (size_t)(p - text), "\n");
+		if (n == 64) {
+			rs = load(text, "( 64 deep");
+			rules_free(rs);
+		} else {
+			bad("( 65 deep", text, 1, 78, "deeper than 64");
+		}
+	}
+	free(text);
+}
+
 static void
 test_cond_eval(void)
 {
@@ -2053,6 +2110,7 @@ main(void)
 	test_json();
 	test_maps();
 	test_cond_eval();
+	test_cond_limits();
 	test_issue_examples();
 	test_statements();
 	test_lexical();
