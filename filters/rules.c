@@ -50,7 +50,7 @@
  */
 #define MAX_INCLUDE_DEPTH	16
 #define MAX_COND_DEPTH		64	/* ( and not, nested */
-#define MAX_COND_TERMS		4096	/* terms and/or join in a statement */
+#define MAX_COND_TERMS		4096	/* terms of one condition */
 #define MAX_RULES_FILE		(16u << 20)	/* bytes; a rules file is small */
 #define MAX_MAP_FILE		(1u << 30)
 

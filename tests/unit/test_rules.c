@@ -354,7 +354,8 @@ test_cond_limits(void)
 			rules_free(rs);
 		} else {
 			/* The 4096th "or": column 13 + 9 * 4096 - 2. */
-			bad("4097 terms", text, 1, 36875, "more than 4096 terms");
+			bad("4097 terms", text, 1, 36875,
+			    "more than 4096 terms");
 		}
 	}
 	for (n = 64; n <= 65; n++) {
