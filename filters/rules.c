@@ -50,7 +50,7 @@
  */
 #define MAX_INCLUDE_DEPTH	16
 #define MAX_COND_DEPTH		64	/* ( and not, nested */
-#define MAX_COND_TERMS		4096	/* and/or terms in one statement */
+#define MAX_COND_TERMS		4096	/* terms of one condition */
 #define MAX_RULES_FILE		(16u << 20)	/* bytes; a rules file is small */
 #define MAX_MAP_FILE		(1u << 30)
 
@@ -703,7 +703,7 @@ struct parser {
 	int		 depth;		/* include depth */
 	unsigned long	 inc_line, inc_col;	/* of an include's file name */
 	int		 cdepth;	/* nesting of ( and not in a condition */
-	size_t		 cterms;	/* and/or terms of the statement */
+	size_t		 cterms;	/* and/or joins of the statement */
 	struct rules	*rs;
 	struct df_error	*err;
 	char	       **stack;		/* files being read, for cycles */
@@ -874,7 +874,12 @@ lex_regex(struct parser *ps)
 		if (p == ps->end || *p == '\n')
 			return perr(ps, ps->line, col_of(ps, ps->cur),
 			    "unterminated regex");
-		if (*p == '\\' && p + 1 < ps->end && p[1] != '\n') {
+		/* As everywhere else: PCRE2 would take it, messages not. */
+		if (*p == '\0')
+			return perr(ps, ps->line, col_of(ps, p),
+			    "NUL byte in rules file");
+		if (*p == '\\' && p + 1 < ps->end && p[1] != '\n' &&
+		    p[1] != '\0') {
 			p += 2;
 			continue;
 		}
@@ -1497,7 +1502,8 @@ parse_bin(struct parser *ps, struct rule_cond **out, int or)
 	if ((or ? parse_bin(ps, out, 0) : parse_not(ps, out)) == -1)
 		return -1;
 	while (tok_is(&ps->t, or ? "or" : "and")) {
-		if (++ps->cterms > MAX_COND_TERMS)
+		/* cterms counts the joins: n of them join n + 1 terms. */
+		if (++ps->cterms >= MAX_COND_TERMS)
 			return TERR(ps, "a condition of more than %d terms",
 			    MAX_COND_TERMS);
 		c = xcalloc(1, sizeof(*c));
@@ -1518,18 +1524,61 @@ parse_or(struct parser *ps, struct rule_cond **out)
 	return parse_bin(ps, out, 1);
 }
 
-/* Parse a decimal number (for SQL-style comparisons). */
+/*
+ * The order of two numbers (is_number() holds for both), exactly: by
+ * sign, then the integer digits less their leading zeros (more digits,
+ * greater), then digit by digit, the shorter fraction padded with zeros.
+ * No double: 9007199254740993 is not 9007199254740992, and a value of
+ * any length compares as a number (numeric holds 131072 digits).  -0, 0
+ * and 0.00 are equal.  Returns < 0, 0, > 0.
+ */
 static int
-to_double(const char *p, size_t n, double *out)
+num_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
-	char tmp[64], *end;
+	const char *ai, *bi, *af, *bf;
+	size_t ain, bin, afn, bfn, i;
+	int aneg, bneg, c = 0, da, db;
 
-	if (n == 0 || n >= sizeof(tmp) || !is_number(p, n))
-		return -1;
-	memcpy(tmp, p, n);
-	tmp[n] = '\0';
-	*out = strtod(tmp, &end);
-	return *end == '\0' ? 0 : -1;
+	aneg = an > 0 && a[0] == '-';
+	bneg = bn > 0 && b[0] == '-';
+	if (an > 0 && (a[0] == '-' || a[0] == '+'))
+		a++, an--;
+	if (bn > 0 && (b[0] == '-' || b[0] == '+'))
+		b++, bn--;
+	/* Split at the point, then trim the zeros that weigh nothing. */
+	af = memchr(a, '.', an);
+	bf = memchr(b, '.', bn);
+	ain = af != NULL ? (size_t)(af - a) : an;
+	bin = bf != NULL ? (size_t)(bf - b) : bn;
+	afn = af != NULL ? an - ain - 1 : 0;
+	bfn = bf != NULL ? bn - bin - 1 : 0;
+	af = af != NULL ? af + 1 : a + an;
+	bf = bf != NULL ? bf + 1 : b + bn;
+	for (ai = a; ain > 0 && ai[0] == '0'; ai++)
+		ain--;
+	for (bi = b; bin > 0 && bi[0] == '0'; bi++)
+		bin--;
+	while (afn > 0 && af[afn - 1] == '0')
+		afn--;
+	while (bfn > 0 && bf[bfn - 1] == '0')
+		bfn--;
+	if (ain == 0 && afn == 0)
+		aneg = 0;
+	if (bin == 0 && bfn == 0)
+		bneg = 0;
+	if (aneg != bneg)
+		return aneg ? -1 : 1;
+	if (ain != bin)
+		c = ain < bin ? -1 : 1;
+	else if (ain > 0)
+		c = memcmp(ai, bi, ain);
+	for (i = 0; c == 0 && (i < afn || i < bfn); i++) {
+		da = i < afn ? af[i] : '0';
+		db = i < bfn ? bf[i] : '0';
+		c = da - db;
+	}
+	c = c < 0 ? -1 : c > 0;
+	return aneg ? -c : c;
 }
 
 /*
@@ -1541,13 +1590,11 @@ to_double(const char *p, size_t n, double *out)
 static int
 compare(const char *p, size_t n, const struct rule_value *v)
 {
-	double x, y;
 	size_t m;
 	int c;
 
-	if (v->number && to_double(p, n, &x) == 0 &&
-	    to_double(v->p, v->len, &y) == 0)
-		return x < y ? -1 : x > y;
+	if (v->number && is_number(p, n) && is_number(v->p, v->len))
+		return num_cmp(p, n, v->p, v->len);
 	m = n < v->len ? n : v->len;
 	c = m ? memcmp(p, v->p, m) : 0;
 	if (c != 0)

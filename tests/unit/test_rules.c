@@ -328,6 +328,64 @@ is_eval(const char *cond, const char *col, const char *v, int want)
 		diag("got %d", got);
 }
 
+/*
+ * dumprules(5): "A condition may nest not and parentheses 64 deep and join
+ * up to 4096 terms."  Both limits exactly, and the error at the token
+ * that passes one.
+ */
+static void
+test_cond_limits(void)
+{
+	struct rules *rs;
+	char *text, *p;
+	size_t cap = 64 + 4097 * 9;
+	int i, n;
+
+	text = malloc(cap);
+	if (text == NULL)
+		abort();
+	for (n = 4096; n <= 4097; n++) {
+		p = text + snprintf(text, cap, "keep t where a = 1");
+		for (i = 1; i < n; i++)
+			p += snprintf(p, cap - (size_t)(p - text), " or a = 1");
+		snprintf(p, cap - (size_t)(p - text), "\n");
+		if (n == 4096) {
+			rs = load(text, "4096 terms");
+			rules_free(rs);
+		} else {
+			/* The 4096th "or": column 13 + 9 * 4096 - 2. */
+			bad("4097 terms", text, 1, 36875,
+			    "more than 4096 terms");
+		}
+	}
+	for (n = 64; n <= 65; n++) {
+		p = text + snprintf(text, cap, "keep t where ");
+		for (i = 0; i < n; i++)
+			p += snprintf(p, cap - (size_t)(p - text), "not ");
+		snprintf(p, cap - (size_t)(p - text), "a = 1\n");
+		if (n == 64) {
+			rs = load(text, "not 64 deep");
+			rules_free(rs);
+		} else {
+			bad("not 65 deep", text, 1, 270, "deeper than 64");
+		}
+		p = text + snprintf(text, cap, "keep t where ");
+		for (i = 0; i < n; i++)
+			*p++ = '(';
+		p += snprintf(p, cap - (size_t)(p - text), "a = 1");
+		for (i = 0; i < n; i++)
+			*p++ = ')';
+		snprintf(p, cap - (size_t)(p - text), "\n");
+		if (n == 64) {
+			rs = load(text, "( 64 deep");
+			rules_free(rs);
+		} else {
+			bad("( 65 deep", text, 1, 78, "deeper than 64");
+		}
+	}
+	free(text);
+}
+
 static void
 test_cond_eval(void)
 {
@@ -360,6 +418,20 @@ test_cond_eval(void)
 	is_eval("n <= -5", "n", "-6", 1);
 	is_eval("n >= 100", "n", "99", 0);
 	is_eval("n != 1", "n", "1.00", 0);
+	/* Exactly, in decimal, whatever the length: no rounding to double. */
+	is_eval("n = 9007199254740993", "n", "9007199254740992", 0);
+	is_eval("n > 9007199254740992", "n", "9007199254740993", 1);
+	is_eval("n = 0.1", "n", "0.1000000000000000055511151231257827", 0);
+	is_eval("n = -0", "n", "0.000", 1);
+	is_eval("n < 0", "n", "-0", 0);
+	is_eval("n = 007", "n", "7", 1);
+	is_eval("n = 1.5", "n", "+1.50", 1);
+	is_eval("n = .5", "n", "0.5", 1);
+	is_eval("n < -0.5", "n", "-0.51", 1);
+	is_eval("n > 5", "n", "1234567890123456789012345678901234567890"
+	    "1234567890123456789012345678", 1);
+	is_eval("n < 12345678901234567890123456789012345678901234567890"
+	    "123456789012345678", "n", "2", 1);
 	/* ... else byte-wise: a quoted value, or a column that is no number. */
 	is_eval("n < '10'", "n", "9", 0);
 	is_eval("n > '10'", "n", "9", 1);
@@ -1845,6 +1917,10 @@ test_errors(void)
 	bad_mem("NUL byte in a list", "safe a,\0b\n", 10, 1, 8, "NUL byte");
 	bad_mem("NUL byte in a quoted name", "table \"a\0b\" { x null }\n", 23,
 	    1, 9, "NUL");
+	bad_mem("NUL byte in a regex", "column x null when a ~ /a\0b/\n", 29,
+	    1, 26, "NUL byte");
+	bad_mem("NUL byte escaped in a regex", "column /a\\\0/ null\n", 18,
+	    1, 11, "NUL byte");
 	bad("others what", "others all\n", 1, 8, "expected keep or none");
 	bad("missing policy", "missing p maybe\n", 1, 11,
 	    "expected null, keep, set 'v', drop-row or error");
@@ -2035,6 +2111,7 @@ main(void)
 	test_json();
 	test_maps();
 	test_cond_eval();
+	test_cond_limits();
 	test_issue_examples();
 	test_statements();
 	test_lexical();
