@@ -217,7 +217,7 @@ scrub_sensitive_name(const char *name)
 			    (*w >= 'A' && *w <= 'Z'))
 				joined[k++] = *w;
 		/* "more than four letters": else p_in would read as pin. */
-		if (word_sensitive(joined, k) && k > 4)
+		if (k > 4 && word_sensitive(joined, k))
 			return 1;
 	}
 	/* ... and each word of it. */
