@@ -392,9 +392,18 @@ rd_insert(struct dump_reader *r, struct dump_data *d, struct sqltok *tz,
 		mode = DATA_PASS;
 		values = end;
 	} else {
-		values = (size_t)(tz->p - r->w);
-		while (values < end && r->w[values] != '(')
-			values++;
+		/*
+		 * The rows start at the next token.  Skipping other text to
+		 * the first "(" would read its quotes out of step with the
+		 * statement's end and pass its values through unread.
+		 */
+		sqltok_peek(tz, &k);
+		if (!sqltok_punct(&k, '(') && mode != DATA_PASS) {
+			rd_err(r, err, start, "INSERT INTO %s: expected \"(\" "
+			    "after VALUES", d->table->display);
+			goto out;
+		}
+		values = sqltok_punct(&k, '(') ? (size_t)(k.p - r->w) : end;
 	}
 	if (d->has_columns && rd_colmap(r, d, d->nlisted, err) == -1)
 		goto out;

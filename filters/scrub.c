@@ -918,7 +918,12 @@ cmp_field(const void *a, const void *b)
  * list columns in its own order, or only some.  field_of covers every table
  * column, since conditions may read columns no rule changes; order holds
  * the active columns present, sorted by field, so that sc_row() splices its
- * replacements in one pass over the row.  Always returns 0.
+ * replacements in one pass over the row.
+ *
+ * A column listed twice would get one field, and the other would go out
+ * unscrubbed: PostgreSQL ("column specified more than once") and MySQL
+ * (error 1110) refuse such a statement, and so do we.  Returns 0, or -1
+ * with err filled.
  */
 static int
 map_fields(struct scrub *s, struct plan *p, const struct dump_data *d,
@@ -934,9 +939,15 @@ map_fields(struct scrub *s, struct plan *p, const struct dump_data *d,
 	}
 	for (i = 0; i < t->ncols; i++)
 		p->field_of[i] = -1;
-	for (i = 0; d->colmap != NULL && i < d->ncols; i++)
-		if (d->colmap[i] >= 0 && (size_t)d->colmap[i] < t->ncols)
-			p->field_of[d->colmap[i]] = (long)i;
+	for (i = 0; d->colmap != NULL && i < d->ncols; i++) {
+		if (d->colmap[i] < 0 || (size_t)d->colmap[i] >= t->ncols)
+			continue;
+		if (p->field_of[d->colmap[i]] >= 0)
+			return df_err(err, DF_EXIT_DATA, d->file, d->line,
+			    "%s: column \"%s\" is listed twice", tname(t),
+			    t->cols[d->colmap[i]].name);
+		p->field_of[d->colmap[i]] = (long)i;
+	}
 	p->order = xrealloc(p->order, (p->nactive ? p->nactive : 1) *
 	    sizeof(*p->order));
 	p->norder = 0;
@@ -959,7 +970,6 @@ map_fields(struct scrub *s, struct plan *p, const struct dump_data *d,
 		s->rfield = xrealloc(s->rfield, s->rcap * sizeof(*s->rfield));
 	}
 	p->mapped = 1;
-	(void)err;
 	return 0;
 }
 

@@ -25,7 +25,7 @@ set -eu
 # shellcheck source=tests/lib.sh disable=SC1091  # followed with -x
 . "$top_srcdir/tests/lib.sh"
 
-TARGETS="pg_reader mysql_reader codecs schema json rules dehydrate keymap cond"
+TARGETS="pg_reader mysql_reader codecs schema json rules dehydrate keymap cond scrub"
 
 # replay TARGET: run the replay binary over the target's corpus; its
 # output goes to the log, the last lines to stderr on failure.
