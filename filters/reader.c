@@ -392,9 +392,14 @@ rd_insert(struct dump_reader *r, struct dump_data *d, struct sqltok *tz,
 		mode = DATA_PASS;
 		values = end;
 	} else {
+		/*
+		 * The first row is the next token: skipping any other text
+		 * up to a "(" took "VALUES' (1, 'a')" for rows, whose
+		 * stray quote a rewritten statement no longer balanced.
+		 */
 		values = (size_t)(tz->p - r->w);
-		while (values < end && r->w[values] != '(')
-			values++;
+		if (sqltok_peek(tz, &k) == TOK_PUNCT && sqltok_punct(&k, '('))
+			values = (size_t)(k.p - r->w);
 	}
 	if (d->has_columns && rd_colmap(r, d, d->nlisted, err) == -1)
 		goto out;
