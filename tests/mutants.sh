@@ -45,10 +45,12 @@
 #                warnings, then one line "dumpdehydrate: ..."; exit 0:
 #                warnings only; and unless cmd has --explain: when the
 #                mutant passes --inventory, so does the output, with the
-#                same tables, dialect and columns, and per table no more
-#                rows and no form the mutant lacks (dehydrating drops rows,
-#                nothing else; a table known only by its rows, its CREATE
-#                TABLE broken, may go with them)
+#                same tables (in any order), dialect and columns, and per
+#                table no more rows and no form the mutant lacks; decoded
+#                by $DUMPROWS, each output row is a row of the mutant
+#                (with nullify, some fields made NULL): dehydrating drops
+#                rows, nothing else (a table known only by its rows, its
+#                CREATE TABLE broken, may go with them)
 #
 # dumprelink: each golden case of tests/golden/dumprelink (target.sql the
 # target, or for a --capture case input.sql), and sample/ (app.sql
@@ -67,7 +69,9 @@
 #                does the output, with the same tables, dialect and
 #                columns, and but for the keep-table tables (now the
 #                target's rows) the same forms and rows (no more rows and
-#                no other form when the rules say drop-row)
+#                no other form when the rules say drop-row); decoded by
+#                $DUMPROWS, the same rows once the relinked columns are
+#                left out
 #   capture      dumprelink --capture -r rules -o mutant.keymap MUTANT;
 #                exit 0, 1 or 2 as for dehydrate; not 0: no mutant.keymap
 #                and no temporary file beside it; exit 0: stdout empty, and
@@ -101,7 +105,8 @@
 # The mutator is $MUTATE, or built here from tests/mutate.c with ${CC:-cc}.
 #
 # Environment: top_srcdir, DUMPSCRUB, DUMPDEHYDRATE, DUMPRELINK (each
-# filter's program: the variable named after it in capitals).  Exit 0
+# filter's program: the variable named after it in capitals); DUMPROWS
+# (tests/dumprows; without it rows are counted, not compared).  Exit 0
 # pass, 1 fail.
 
 # Check functions run through check() (lib.sh); workers run in subshells.
@@ -147,6 +152,13 @@ case $JOBS in
 '' | 0 | *[!0-9]*) fail "MUTANTS_JOBS: \"$JOBS\": expected a number >= 1" ;;
 esac
 need_cmd timeout cmp cksum
+# tests/dumprows decodes the rows of inputs and outputs, if at hand.
+DUMPROWS=${DUMPROWS:-}
+if [ -n "$DUMPROWS" ] && [ ! -x "$DUMPROWS" ]; then
+	fail "not executable: $DUMPROWS"
+fi
+[ -n "$DUMPROWS" ] ||
+    printf '# no DUMPROWS: the rows are counted, not compared\n'
 
 tmpdir T
 
@@ -408,6 +420,9 @@ RDUMP=0			# 1: a rules run writes a dump (not --check etc.)
 STRICT=0		# 1: the cmd has --strict
 KEEPT=()		# dumprelink: the rules' keep-table names
 DROPROW=0		# dumprelink: the rules say drop-row
+KEPTNAMES=''		# dumprelink: the keep-table names, one a line
+RELINKED=''		# dumprelink: TABLE TAB COLUMN a line: what is relinked
+NULLIFY=0		# dumpdehydrate: the rules say nullify
 SRC_INV=0		# dumprelink capture: the source passes --inventory
 SETUP_WHY=''		# why a subject has no runs
 W=''			# the worker's scratch directory
@@ -424,6 +439,7 @@ subject_setup() {
 	PROG=$(printf '%s' "$FILTER" | tr '[:lower:]' '[:upper:]')
 	PROG=${!PROG}
 	DIALECT=() RARGS=() RSTDIN=1 RULES=0 RDUMP=1 STRICT=0 SETUP_WHY=''
+	KEEPT=() KEPTNAMES='' RELINKED='' DROPROW=0 NULLIFY=0
 	[ -n "$dial" ] && DIALECT=("$dial")
 	RUNDIR=$W
 	case $FILTER in
@@ -497,8 +513,13 @@ case_dir() {
 # setup_dehydrate RULES: a golden case's cmd, or -r rules INPUT with a
 # copy of RULES; no runs when the rules do not load.
 setup_dehydrate() {
+	local r
 	case_dir
 	RULES=1
+	NULLIFY=0
+	r=$1
+	[ -n "$CDIR" ] && r=$CDIR/rules
+	grep -q nullify "$r" 2>/dev/null && NULLIFY=1
 	if [ -z "$CDIR" ]; then
 		# Rules of ours: they load.
 		cp "$1" "$RUNDIR/rules"
@@ -585,7 +606,8 @@ relink_ready() {
 # source), target.sql and keymap, the unmutated target's key map (not
 # for a case whose target does not capture); the apply command in RARGS.
 setup_relink() {
-	local rules=$1 w l
+	local rules=$1 w l tb
+	local re='^[[:space:]]*("([^"]|"")*"|[^[:space:]]+)[[:space:]]+relink([[:space:]]|$)'
 	case_dir
 	[ -e "$RUNDIR/input.sql" ] || cp "$2" "$RUNDIR/input.sql"
 	[ -e "$RUNDIR/target.sql" ] || cp "$3" "$RUNDIR/target.sql"
@@ -623,8 +645,9 @@ setup_relink() {
 		return 0
 	fi
 	# What the output's inventory may change: the keep-table tables.
-	KEEPT=() DROPROW=0
-	while read -r -a w; do
+	KEEPT=() DROPROW=0 KEPTNAMES='' RELINKED='' tb=''
+	while IFS= read -r l; do
+		read -r -a w <<<"$l"
 		[ "${#w[@]}" -gt 0 ] || continue
 		case ${w[0]} in
 		keep-table)
@@ -632,8 +655,19 @@ setup_relink() {
 				[ "$l" = '{' ] && break
 				l=${l%,}
 				[ -n "$l" ] && KEEPT+=("$l")
+				KEPTNAMES+=$l$'\n'
 			done ;;
+		table)
+			tb=${l#*table}
+			tb=${tb%'{'*}
+			tb=${tb# }
+			tb=${tb% } ;;
+		'}') tb='' ;;
 		missing) [[ " ${w[*]} " == *" drop-row "* ]] && DROPROW=1 ;;
+		*)
+			if [ -n "$tb" ] && [[ $l =~ $re ]]; then
+				RELINKED+=$tb$'\t'${BASH_REMATCH[1]}$'\n'
+			fi ;;
 		esac
 	done <"$RUNDIR/rules"
 	if [ "$KIND" != apply ] && [ -z "$SRC_INV" ]; then
@@ -641,6 +675,10 @@ setup_relink() {
 		run "$W/src.inv" "$DUMPSCRUB" --inventory "${DIALECT[@]}" \
 		    "$RUNDIR/input.sql" </dev/null
 		[ "$RC" = 0 ] && SRC_INV=1
+	fi
+	if [ "$SRC_INV" = 1 ] && [ -n "$DUMPROWS" ]; then
+		run "$W/src.rows" "$DUMPROWS" "$RUNDIR/input.sql" </dev/null
+		[ "$RC" = 0 ] || SRC_INV=0
 	fi
 	return 0
 }
@@ -954,25 +992,30 @@ forms_within() {
 }
 
 # same_tables MODE A B: inventory B (the output's) has the tables of
-# inventory A (the input's), in order, with the same dialect and columns,
-# and per table: MODE fewer: no more rows, only forms of A ("-": no row);
-# equal: the same rows and forms; keep: keep-table tables as they like,
-# the others equal, or fewer with drop-row.  A table of A without columns
-# (its CREATE TABLE not understood, known by its rows) may be missing
-# from B when its rows may be dropped: with no row left it is unknown.
+# inventory A (the input's), with the same dialect and columns, and per
+# table: MODE fewer: no more rows, only forms of A ("-": no row); equal:
+# the same rows and forms; keep: keep-table tables as they like, the
+# others equal, or fewer with drop-row.  Not their order: a table whose
+# rows precede its CREATE TABLE moves when they go.  A table of A without
+# columns (its CREATE TABLE not understood, known by its rows) may be
+# missing from B when its rows may be dropped.
 same_tables() {
-	local mode=$1 LC_ALL=C re i j m a=() b=() ta tb
+	local mode=$1 LC_ALL=C re l m ta tb
+	# Not unset: it would expand the subscript, a name, again.
+	local -A bl=() seen=()
 	re=$'^([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t[^\t]*(.*)$'
-	mapfile -t a <"$2"
-	mapfile -t b <"$3"
-	j=0
-	for ((i = 0; i < ${#a[@]}; i++)); do
-		if [[ ${a[i]} == '#'* ]]; then
-			j=$((j + 1))
-			continue
+	while IFS= read -r l; do
+		[[ $l == '#'* ]] && continue
+		if ! [[ $l =~ $re ]]; then
+			WHY="the output's inventory line \"$l\" not understood"
+			return 1
 		fi
-		if ! [[ ${a[i]} =~ $re ]]; then
-			WHY="inventory line $((i + 1)) not understood"
+		bl[${BASH_REMATCH[1]}]=$l
+	done <"$3"
+	while IFS= read -r l; do
+		[[ $l == '#'* ]] && continue
+		if ! [[ $l =~ $re ]]; then
+			WHY="the input's inventory line \"$l\" not understood"
 			return 1
 		fi
 		ta=("${BASH_REMATCH[@]:1}")
@@ -982,16 +1025,17 @@ same_tables() {
 			[ "$DROPROW" = 1 ] && m=fewer
 			kept_table "${ta[0]}" && m=any
 		fi
-		if [ "$j" -ge "${#b[@]}" ] || ! [[ ${b[j]} =~ $re ]] ||
-		    [ "${BASH_REMATCH[1]}" != "${ta[0]}" ]; then
+		if [ -z "${bl[${ta[0]}]+set}" ]; then
 			if [ -z "${ta[4]}" ] &&
 			    { [ "$m" != equal ] || [ "${ta[3]}" = 0 ]; }; then
 				continue
 			fi
-			WHY="the output's inventory lacks \"${a[i]//$'\t'/ }\""
+			WHY="the output's inventory lacks \"${l//$'\t'/ }\""
 			return 1
 		fi
+		[[ ${bl[${ta[0]}]} =~ $re ]]
 		tb=("${BASH_REMATCH[@]:1}")
+		seen[${ta[0]}]=1
 		if [ "${ta[1]}" != "${tb[1]}" ] || [ "${ta[4]}" != "${tb[4]}" ] ||
 		    { [ "$m" = equal ] &&
 		      [ "${ta[2]} ${ta[3]}" != "${tb[2]} ${tb[3]}" ]; } ||
@@ -999,34 +1043,193 @@ same_tables() {
 		      { [ "${tb[3]}" -gt "${ta[3]}" ] ||
 		        { [ "${tb[2]}" != - ] &&
 			  ! forms_within "${ta[2]}" "${tb[2]}"; }; }; }; then
-			WHY="the output's inventory differs: \"${a[i]//$'\t'/ }\""
-			WHY="$WHY became \"${b[j]//$'\t'/ }\""
+			WHY="the output's inventory differs: \"${l//$'\t'/ }\""
+			WHY="$WHY became \"${bl[${ta[0]}]//$'\t'/ }\""
 			return 1
 		fi
-		j=$((j + 1))
-	done
-	if [ "$j" != "${#b[@]}" ]; then
-		WHY="the output's inventory has more tables: \"${b[j]//$'\t'/ }\""
+	done <"$2"
+	for l in "${!bl[@]}"; do
+		[ -n "${seen[$l]+set}" ] && continue
+		l=${bl[$l]}
+		WHY="the output's inventory has another table: \"${l//$'\t'/ }\""
 		return 1
-	fi
+	done
 }
 
-# judge_output MODE REF: exit 0 with a dump written: when REF (an
-# inventory) is given, the output passes --inventory, and its tables
-# are those of REF as same_tables MODE says.
+# judge_output MODE INV ROWS: exit 0 with a dump written: the output
+# passes --inventory, its tables are those of INV (an inventory) as
+# same_tables MODE says, its rows those of ROWS as same_rows MODE says.
 judge_output() {
-	local why
+	local why rows=$3 l
 	run "$W/inv2" "$DUMPSCRUB" --inventory "${DIALECT[@]}" "$W/out" \
 	    </dev/null
+	if [ "$RC" = 1 ] && [ "${#DIALECT[@]}" = 0 ] &&
+	    grep -q 'cannot tell whether' "$W/err"; then
+		# An input told by its rows, not by a header, gives an
+		# output without them: it has the input's dialect.  (No
+		# dumprows then: it has no --dialect.)
+		while IFS=$'\t' read -r l l _; do
+			[[ $l == dialect ]] || break
+		done <"$2"
+		if [ -n "$l" ] && [ "$l" != dialect ]; then
+			run "$W/inv2" "$DUMPSCRUB" --inventory --dialect="$l" \
+			    "$W/out" </dev/null
+			rows=''
+		fi
+	fi
 	if [ "$RC" != 0 ]; then
 		WHY="exit 0, but --inventory of the output exits $RC:"
 		WHY="$WHY $(head -c 300 "$W/err")"
 		return 1
 	fi
-	same_tables "$1" "$2" "$W/inv2" && return 0
+	if same_tables "$1" "$2" "$W/inv2" && same_rows "$1" "$2" "$rows"; then
+		return 0
+	fi
 	why=$WHY
 	WHY="exit 0, but $why"
 	return 1
+}
+
+# same_rows MODE INV ROWS: the rows of the output, decoded by $DUMPROWS
+# (tests/dumprows: a line per row, its table and its fields in the
+# table's column order), against ROWS, the input's (empty: not known, no
+# check), INV the input's inventory: MODE fewer: every output row is a
+# row of the input, each once (with nullify in the rules, a field may
+# have become NULL); keep: but for the keep-table tables, the same rows
+# (with drop-row, some fewer) once the columns the rules relink are left
+# out.  Values, not only counts: nothing mangled.
+same_rows() {
+	local out
+	[ -n "$3" ] || return 0
+	run "$W/rows2" "$DUMPROWS" "$W/out" </dev/null
+	if [ "$RC" != 0 ]; then
+		WHY="dumprows of the output exits $RC: $(head -c 300 "$W/err")"
+		return 1
+	fi
+	out=$(LC_ALL=C awk -v mode="$1" -v nullify="$NULLIFY" \
+	    -v kept="$KEPTNAMES" -v relinked="$RELINKED" \
+	    -v droprow="$DROPROW" '
+	# The last part of a name, unquoted, in lower case.
+	function base(t) {
+		gsub(/"/, "", t)
+		sub(/.*\./, "", t)
+		return tolower(t)
+	}
+	# Table t is n, or a partition of n (n_...).
+	function is(t, n) {
+		t = base(t)
+		return t == n || index(t, n "_") == 1
+	}
+	# A keep-table table, or a relinked one without columns.
+	function iskept(t,   i) {
+		if (mode != "keep")
+			return 0
+		if (!(t in km)) {
+			km[t] = allkept
+			for (i = 1; i <= nk; i++)
+				if (is(t, kn[i]))
+					km[t] = 1
+		}
+		return km[t]
+	}
+	# Row r with the relinked fields left out.
+	function masked(r,   f, k, i, o) {
+		k = split(r, f, "\t")
+		o = f[1]
+		for (i = 2; i <= k; i++)
+			o = o "\t" ((f[1], i) in mask ? "*" : f[i])
+		return o
+	}
+	# A row of the input that r is with some fields made NULL.
+	function nulled(r,   k, o, i, f, j, ok) {
+		k = split(r, o, "\t")
+		for (i = 1; i <= cnt[o[1]]; i++) {
+			if (n[rows[o[1], i]] <= 0 ||
+			    split(rows[o[1], i], f, "\t") != k)
+				continue
+			ok = 1
+			for (j = 2; j <= k && ok; j++)
+				ok = o[j] == f[j] || o[j] == "\\N"
+			if (ok) {
+				n[rows[o[1], i]]--
+				return 1
+			}
+		}
+		return 0
+	}
+	BEGIN {
+		FS = "\t"
+		nk = split(kept, kn, "\n")
+		for (i = 1; i <= nk; i++)
+			if (substr(kn[i], 1, 1) == "/")
+				allkept = 1	# keep-table /regex/
+			else
+				kn[i] = base(kn[i])
+		nr = split(relinked, rl, "\n")
+	}
+	# The inventory: which fields of which table are relinked.  A table
+	# without columns (its CREATE TABLE not understood) has its rows
+	# in the order of its data statement: not compared if relinked.
+	FILENAME == ARGV[1] {
+		if ($0 ~ /^#/)
+			next
+		for (i = 1; i <= nr && NF < 6; i++) {
+			split(rl[i], p, "\t")
+			if (is($1, base(p[1])))
+				km[$1] = 1
+		}
+		for (j = 6; j <= NF; j++) {
+			c = $j
+			sub(/ .*/, "", c)
+			for (i = 1; i <= nr; i++) {
+				split(rl[i], p, "\t")
+				if (is($1, base(p[1])) && base(c) == base(p[2]))
+					mask[$1, j - 4] = 1
+			}
+		}
+		next
+	}
+	FILENAME == ARGV[2] {
+		if (iskept($1))
+			next
+		r = masked($0)
+		n[r]++
+		rows[$1, ++cnt[$1]] = r
+		next
+	}
+	iskept($1) { next }
+	{ r = masked($0) }
+	n[r] > 0 { n[r]--; next }
+	nullify && nulled(r) { next }
+	{
+		print "the output has a row the input lacks: " substr($0, 1, 200)
+		bad = 1
+		exit
+	}
+	END {
+		if (bad || mode != "keep" || droprow)
+			exit
+		for (r in n)
+			if (n[r] > 0) {
+				print "the output lacks a row: " substr(r, 1, 200)
+				exit
+			}
+	}' "$2" "$3" "$W/rows2")
+	[ -z "$out" ] && return 0
+	WHY=$out
+	return 1
+}
+
+# mutant_rows MUT: MUT decoded by $DUMPROWS into $W/rows, and that path
+# in ROWS; ROWS empty when there is no $DUMPROWS, a --dialect, or MUT does
+# not decode.
+ROWS=''
+mutant_rows() {
+	ROWS=''
+	[ -n "$DUMPROWS" ] && [ "${#DIALECT[@]}" = 0 ] || return 0
+	run "$W/rows" "$DUMPROWS" "$1" </dev/null
+	[ "$RC" = 0 ] && ROWS=$W/rows
+	return 0
 }
 
 # mutant_inventory MUT: true when MUT passes --inventory, into $W/inv.
@@ -1042,7 +1245,8 @@ check_dehydrate() {
 	verdict_ok || return 1
 	[ "$RC" = 0 ] && [ "$RDUMP" = 1 ] || return 0
 	mutant_inventory "$mut" || return 0
-	judge_output fewer "$W/inv"
+	mutant_rows "$mut"
+	judge_output fewer "$W/inv" "$ROWS"
 }
 
 # check_apply MUT: the case's cmd on the mutated source, with the key map
@@ -1053,7 +1257,8 @@ check_apply() {
 	verdict_ok || return 1
 	[ "$RC" = 0 ] || return 0
 	mutant_inventory "$mut" || return 0
-	judge_output keep "$W/inv"
+	mutant_rows "$mut"
+	judge_output keep "$W/inv" "$ROWS"
 }
 
 # check_capture MUT: a capture of the mutated target; the key map it
@@ -1089,7 +1294,9 @@ check_capture() {
 	# A key map from a damaged dump may be refused, never crash it.
 	verdict_ok || return 1
 	[ "$RC" = 0 ] && [ "$SRC_INV" = 1 ] || return 0
-	judge_output keep "$W/src.inv"
+	ROWS=''
+	[ -n "$DUMPROWS" ] && [ "${#DIALECT[@]}" = 0 ] && ROWS=$W/src.rows
+	judge_output keep "$W/src.inv" "$ROWS"
 }
 
 # capture_argv: the apply command after a capture into ARGV: the
@@ -1130,6 +1337,7 @@ keep_failure() {
 		cp "$W/out" "$d/filtered.sql"
 	fi
 	cp "$W/err" "$d/stderr"
+	printf '%s\n' "$WHY" >"$d/why"
 	case $kind in
 	plain) cmd=$(printf ' %q' "${DIALECT[@]}" mutant.sql) ;;
 	inventory) cmd=$(printf ' %q' --inventory "${DIALECT[@]}" mutant.sql) ;;
