@@ -86,7 +86,7 @@
 # sanitizer abort), any stderr saying "out of memory", a NUL byte in
 # stderr: failures.  Sanitizers are told to abort on the first error.
 #
-# MUTANTS (default 4000) mutants in all, shared among the filters by their
+# MUTANTS (default 3000) mutants in all, shared among the filters by their
 # SHARES (dumpscrub half, the others a quarter each), and within a filter
 # spread over its inputs by weight: a corpus dump or sample/ counts for
 # CORPUS_WEIGHT (5) golden inputs, a filter's own golden case for 3 other
@@ -132,7 +132,7 @@ FILTERS=(
 )
 SHARES=(2 1 1)
 
-MUTANTS_DEFAULT=4000
+MUTANTS_DEFAULT=3000
 SEED=${SEED:-1}
 CORPUS_WEIGHT=${CORPUS_WEIGHT:-5}
 OWN_WEIGHT=3
