@@ -57,6 +57,9 @@ static const char *const cls_names[] = { "other", "truncated", "rooted",
 #define WHY_REF(e)	(2 + 2 * (e))	/* referenced through edge e */
 #define WHY_FOLLOW(e)	(3 + 2 * (e))	/* references a followed row via e */
 
+/* The plan's warnings held back until it stands (plan_warn()). */
+#define WARN_MAX	((size_t)1 << 20)
+
 struct dtab;
 
 /*
@@ -167,6 +170,8 @@ struct dehydrate {
 	int		 live;		/* the reader fills sch as it reads */
 	int		 keys_known;	/* keys precede the rows (MySQL) */
 	int		 graphed;	/* plan_graph() done */
+	struct buf	 warn;		/* plan_warn()'s, NUL-terminated */
+	unsigned long	 nwarn_lost;	/* past WARN_MAX */
 	size_t		 ntabs;
 	struct dtab    **tabs;		/* in the catalog's order, once planned */
 	size_t		 nedges, ndoms;
@@ -689,6 +694,44 @@ add_edge(struct dehydrate *dh, struct dtab *c, char **ccols, struct dtab *p,
 	c->out[c->nout++] = e;
 }
 
+/*
+ * A warning about the schema or the rules (a foreign key ignored, a rule
+ * that matches no table), given when the plan stands: a first reading's
+ * plan may ask for another reading, whose plan makes the same warnings
+ * again (plan_warn_flush()).  Past WARN_MAX bytes of them, only counted.
+ */
+static void	plan_warn(struct dehydrate *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+static void
+plan_warn(struct dehydrate *dh, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (buf_add(&dh->warn, msg, strlen(msg) + 1) == -1)
+		dh->nwarn_lost++;
+}
+
+/* Give the warnings plan_warn() held back, once. */
+static void
+plan_warn_flush(struct dehydrate *dh)
+{
+	size_t off;
+
+	for (off = 0; off < dh->warn.len;
+	    off += strlen(dh->warn.p + off) + 1)
+		df_warnx("%s", dh->warn.p + off);
+	if (dh->nwarn_lost > 0)
+		df_warnx("%lu more warnings about the schema and the rules",
+		    dh->nwarn_lost);
+	buf_clear(&dh->warn);
+	dh->nwarn_lost = 0;
+}
+
 /* The foreign keys of t (any table of the catalog) as edges. */
 static void
 fk_edges(struct dehydrate *dh, struct dtab *dt)
@@ -704,8 +747,8 @@ fk_edges(struct dehydrate *dh, struct dtab *dt)
 		fk = &t->fks[i];
 		pt = fk_target(dh, fk);
 		if (pt == NULL) {
-			df_warnx("%s: foreign key %s references %s, which is "
-			    "not in the dump: ignored", tname(t),
+			plan_warn(dh, "%s: foreign key %s references %s, "
+			    "which is not in the dump: ignored", tname(t),
 			    fk->name ? fk->name : "", fk->ref_table);
 			continue;
 		}
@@ -715,7 +758,7 @@ fk_edges(struct dehydrate *dh, struct dtab *dt)
 		key_names(t, &fk->cols, cc);
 		canon(dt->o, cc, fk->cols.n);
 		if (fk_ref_cols(fk, p, pc) == -1) {
-			df_warnx("%s: foreign key %s: %s has no matching "
+			plan_warn(dh, "%s: foreign key %s: %s has no matching "
 			    "primary key: ignored", tname(t),
 			    fk->name ? fk->name : "", tname(p->t));
 		} else {
@@ -766,8 +809,8 @@ relation_edges(struct dehydrate *dh, const struct rule_relation *rel,
 	free(cc);
 	free(pc);
 	if (rc == 0 && n == 0)
-		df_warnx("%s:%lu:%lu: relation %s -> %s: no such tables in "
-		    "the dump", rel->from.pos.file, rel->from.pos.line,
+		plan_warn(dh, "%s:%lu:%lu: relation %s -> %s: no such tables "
+		    "in the dump", rel->from.pos.file, rel->from.pos.line,
 		    rel->from.pos.col, rel->from.text, rel->to.text);
 	return rc;
 }
@@ -1109,7 +1152,7 @@ check_names(struct dehydrate *dh, struct df_error *err)
 				    tname(dt->o->t));
 		}
 		if (hits == 0)
-			df_warnx("%s:%lu:%lu: %s %s: no such table in the "
+			plan_warn(dh, "%s:%lu:%lu: %s %s: no such table in the "
 			    "dump", n->pos.file, n->pos.line, n->pos.col,
 			    what, n->text);
 	}
@@ -1130,8 +1173,10 @@ dh_begin(struct dehydrate *dh, struct schema *sch, enum dh_reading how,
 	if (!dh->full)
 		return 0;
 	/* The whole catalog: read exactly what the plan will need. */
-	if (plan_graph(dh, err) == -1 || check_names(dh, err) == -1)
+	if (plan_graph(dh, err) == -1 || check_names(dh, err) == -1) {
+		plan_warn_flush(dh);
 		return -1;
+	}
 	(void)plan_sets(dh, 1);
 	for (i = 0; i < dh->ntabs; i++) {
 		o = dh->tabs[i];
@@ -1144,8 +1189,8 @@ dh_begin(struct dehydrate *dh, struct schema *sch, enum dh_reading how,
 	return 0;
 }
 
-int
-dh_plan(struct dehydrate *dh, struct df_error *err)
+static int
+plan(struct dehydrate *dh, struct df_error *err)
 {
 	struct dtab *o;
 	struct kset *ks;
@@ -1193,6 +1238,18 @@ dh_plan(struct dehydrate *dh, struct df_error *err)
 		}
 	}
 	return 0;
+}
+
+int
+dh_plan(struct dehydrate *dh, struct df_error *err)
+{
+	int rc;
+
+	rc = plan(dh, err);
+	/* Another reading plans again, and warns then. */
+	if (rc != 1)
+		plan_warn_flush(dh);
+	return rc;
 }
 
 /* ---- Reading the keys ------------------------------------------------- */
@@ -2321,6 +2378,7 @@ dh_new(const struct rules *rs, struct kmem *m)
 	dh->m = m;
 	buf_init(&dh->dec, 0);
 	buf_init(&dh->tup, 0);
+	buf_init(&dh->warn, WARN_MAX);
 	return dh;
 }
 
@@ -2389,5 +2447,6 @@ dh_free(struct dehydrate *dh)
 	free(dh->vc);
 	buf_free(&dh->dec);
 	buf_free(&dh->tup);
+	buf_free(&dh->warn);
 	free(dh);
 }

@@ -17,6 +17,8 @@
  *			half of the time at the start of a line
  *	delete		a range removed
  *	swap-lines	two lines exchanged
+ *	dup-line	a line copied to the start of another, or after
+ *			itself: a row or a statement twice, keys repeated
  *
  * Range lengths are spread over orders of magnitude: mostly a few bytes,
  * sometimes a kilobyte or more.  The bytes of mutant i are a function of
@@ -77,6 +79,10 @@ static const struct tok tokens[] = {
 	/* Not in the list of the issue, but as cheap and as sharp. */
 	TOK("\""), TOK("`"), TOK("\\N"), TOK("\r"), TOK("-- "), TOK("\\.\n"),
 	TOK("''"), TOK("\\'"),
+	/* What dumpdehydrate's graph and dumprelink's keys are made of. */
+	TOK("PRIMARY KEY "), TOK("REFERENCES "), TOK("FOREIGN KEY "),
+	TOK("PARTITION OF "), TOK("ALTER TABLE ONLY "), TOK("NULL"),
+	TOK("DEFAULT "), TOK("GENERATED ALWAYS AS "),
 };
 
 /* splitmix64; the state is all a mutant's randomness depends on. */
@@ -286,6 +292,28 @@ swap_lines(struct rng *r, struct buf *b, char *d)
 }
 
 /*
+ * Copy a line to the start of another, or just after itself; false when
+ * the file is empty.
+ */
+static int
+dup_line(struct rng *r, struct buf *b, char *d)
+{
+	size_t s, e, to;
+	unsigned char *tmp;
+
+	if (b->len == 0)
+		return 0;
+	line_at(b, rng_below(r, b->len), &s, &e);
+	to = rng_below(r, 2) ? e : line_start(r, b);
+	tmp = xrealloc(NULL, e - s);
+	memcpy(tmp, b->p + s, e - s);
+	buf_insert(b, to, tmp, e - s);
+	free(tmp);
+	desc_add(d, "dup-line %zu@%zu->%zu", e - s, s, to);
+	return 1;
+}
+
+/*
  * Apply one random edit to b and describe it in d.  Weights: the token
  * edits and bit flips, which keep most of the file intact and so reach
  * deep into it, come up most often.
@@ -294,7 +322,7 @@ static void
 edit(struct rng *r, struct buf *b, char *d)
 {
 	static const unsigned char ops[] = {
-	    0, 0, 1, 2, 2, 3, 4, 5, 6, 6, 6, 7, 7, 8
+	    0, 0, 1, 2, 2, 3, 4, 5, 6, 6, 6, 7, 7, 8, 9
 	};
 	const struct tok *t;
 	unsigned char rnd[16], *tmp;
@@ -378,6 +406,10 @@ edit(struct rng *r, struct buf *b, char *d)
 			return;
 		case 8:
 			if (swap_lines(r, b, d))
+				return;
+			continue;
+		case 9:
+			if (dup_line(r, b, d))
 				return;
 			continue;
 		}
