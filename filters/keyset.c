@@ -54,6 +54,12 @@ kmem_free(struct kmem *m)
 }
 
 unsigned long long
+kmem_limit(const struct kmem *m)
+{
+	return m->limit;
+}
+
+unsigned long long
 kmem_used(const struct kmem *m)
 {
 	return m->used;

@@ -56,20 +56,29 @@ struct rl_col {
 	unsigned long long rows, matched, missing, nulls;
 	struct rl_memo	*memo;		/* owners' lookups of the learning */
 	uint64_t	 pre;		/* this row's, from the memo */
+	int		 pre_ok;	/* pre holds: the memo had the row */
 };
 
 /*
  * An owner column's lookups in the learning reading, one per row in
  * order (the entry, KM_NONE, or MEMO_KEYNULL), so that the write reading
- * reads them back instead of probing the key map again.
+ * reads them back instead of probing the key map again.  Unlike the key
+ * map, a memo grows with the source's rows, 8 bytes a row: the memos
+ * together take at most MEMO_SHARE of --mem, in memory only; the rows
+ * past that are counted, not kept, and probed again.  Spilled, 16 bytes
+ * per user of a 10 GB dump would take 450 MB of disk and, mapped, of
+ * address space (dumprelink under ulimit -v 256M failed).
  */
 #define MEMO_KEYNULL	(UINT64_MAX - 1)
+#define MEMO_SHARE	16		/* 1/16 of --mem: 64 MiB of 1G */
 
 struct rl_memo {
 	struct rl_memo	*next;
 	char		*table;		/* schema.name */
 	char		*col;
-	struct kvec	 v;
+	struct kvec	 v;		/* the first rows' lookups */
+	size_t		 rows;		/* rows of the learning reading */
+	int		 full;		/* v has stopped growing */
 	size_t		 pos;		/* next to read, in the write reading */
 };
 
@@ -106,6 +115,7 @@ struct relink {
 	struct rl_tab	*tabs, **tail;	/* in the order their data came */
 	struct schema	*sch;		/* the catalog of this reading */
 	struct rl_memo	*memos;
+	unsigned long long memo_bytes;	/* the memos' arrays, allocated */
 	int		 appended;	/* kept tables without data are out */
 	const struct dump_row *row;
 	int		 bs_quotes;	/* as the last data statement had it,
@@ -759,6 +769,33 @@ capture_kept(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 	return ROW_KEEP;
 }
 
+/*
+ * Record an owner row's lookup in its memo, if the memos' share of the
+ * budget has room for it and the budget too, so that the array never
+ * spills; else only count the row.  kvec_grow doubles an array (the
+ * first is 256 bytes).
+ */
+static int
+memo_add(struct relink *rl, struct rl_memo *mo, uint64_t off,
+    struct df_error *err)
+{
+	unsigned long long grow, limit = kmem_limit(rl->m);
+
+	mo->rows++;
+	if (mo->full)
+		return 0;
+	if (mo->v.len + 8 > mo->v.cap) {
+		grow = mo->v.cap > 0 ? mo->v.cap : 256;
+		if (rl->memo_bytes + grow > limit / MEMO_SHARE ||
+		    kmem_used(rl->m) + grow > limit) {
+			mo->full = 1;
+			return 0;
+		}
+		rl->memo_bytes += grow;
+	}
+	return kvec_add(&mo->v, &off, 8, err);
+}
+
 /* Learn: the owners' translations, source value -> key map entry. */
 static int
 learn_row(struct relink *rl, struct rl_tab *tb, struct df_error *err)
@@ -780,7 +817,7 @@ learn_row(struct relink *rl, struct rl_tab *tb, struct df_error *err)
 			    "value");
 		if (rc == 1) {
 			off = KM_NONE;	/* NULL: the memo's slot unused */
-			if (kvec_add(&c->memo->v, &off, 8, err) == -1)
+			if (memo_add(rl, c->memo, off, err) == -1)
 				return -1;
 			continue;
 		}
@@ -790,7 +827,7 @@ learn_row(struct relink *rl, struct rl_tab *tb, struct df_error *err)
 			    "field");
 		off = rc == 1 ? MEMO_KEYNULL :
 		    km_find(c->ptr->km, rl->key.p, rl->key.len);
-		if (kvec_add(&c->memo->v, &off, 8, err) == -1)
+		if (memo_add(rl, c->memo, off, err) == -1)
 			return -1;
 		if (off == KM_NONE || off == MEMO_KEYNULL)
 			continue;
@@ -839,7 +876,7 @@ new_value(struct relink *rl, struct rl_tab *tb, struct rl_col *c,
 	uint64_t id = KM_NONE, toff;
 	int rc, keynull = 0;
 
-	if (c->act->nby > 0 && c->memo != NULL) {
+	if (c->act->nby > 0 && c->pre_ok) {
 		/* Looked up by the learning reading. */
 		keynull = c->pre == MEMO_KEYNULL;
 		id = keynull ? KM_NONE : c->pre;
@@ -925,10 +962,13 @@ write_row(struct relink *rl, struct rl_tab *tb, const struct dump_row *row,
 		c = tb->order[k];
 		c->rows++;
 		if (c->memo != NULL) {
-			if (c->memo->pos >= c->memo->v.len / 8)
+			if (c->memo->pos >= c->memo->rows)
 				return row_err(rl, err, tb, c, "%s", "the "
 				    "input changed between its readings");
-			memcpy(&c->pre, c->memo->v.p + c->memo->pos * 8, 8);
+			c->pre_ok = c->memo->pos < c->memo->v.len / 8;
+			if (c->pre_ok)
+				memcpy(&c->pre, c->memo->v.p +
+				    c->memo->pos * 8, 8);
 			c->memo->pos++;
 		}
 		rc = decode(rl, c->field, &voff, &vn);
@@ -1828,11 +1868,11 @@ relink_write_end(struct relink *rl, struct schema *sch, enum dump_dialect dl,
 	if (!rl->appended && append_all(rl, dl, 0, err) == -1)
 		return -1;
 	for (mo = rl->memos; mo != NULL; mo = mo->next)
-		if (mo->pos != mo->v.len / 8)
+		if (mo->pos != mo->rows)
 			return df_err(err, DF_EXIT_DATA, NULL, 0, "%s.%s: the "
 			    "input changed between its readings (%zu rows "
 			    "in the first, %zu in the second)", mo->table,
-			    mo->col, mo->v.len / 8, mo->pos);
+			    mo->col, mo->rows, mo->pos);
 	for (i = 0; dl == DIALECT_PG && i < schema_count(sch); i++) {
 		t = schema_at(sch, i);
 		tb = t->user;

@@ -36,7 +36,11 @@ struct kvec {
 /* A budget of limit bytes; spilled files go to dir. */
 struct kmem	*kmem_new(unsigned long long, const char *);
 void		 kmem_free(struct kmem *);
-/* Bytes in memory now, the most ever, and bytes spilled to files. */
+/*
+ * The budget, bytes in memory now, the most ever, and bytes spilled to
+ * files.
+ */
+unsigned long long kmem_limit(const struct kmem *);
 unsigned long long kmem_used(const struct kmem *);
 unsigned long long kmem_peak(const struct kmem *);
 unsigned long long kmem_spilled(const struct kmem *);

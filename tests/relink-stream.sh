@@ -139,6 +139,49 @@ check "--mem 1M spills and gives the same bytes" \
 check "--mem 1M from a pipe" \
     same sh -c 'cat "$1" | "$2" --mem 1M --tmpdir "$3" -r "$4" -k "$5"' \
     sh "$D/src.sql" "$RL" "$D/tmp" "$D/r" "$D/k"
+# The owners' lookups that the learning reading keeps for the write
+# reading, 8 bytes per owner row, grow with the source, not the key map:
+# they take at most 1/16 of --mem and never go to a file (a 10 GB source
+# under ulimit -v 256M failed, mapping them).  200000 users against a key
+# map of 8 (users 1, 25001, ... 175001), with --mem 1M and a --tmpdir
+# that does not exist: the rows past 64 KiB of lookups (8192 rows) are
+# probed again, with the bytes of the default --mem.
+memo_bound() {
+	awk -v n=200000 'BEGIN {
+		print "CREATE TABLE public.payments (\n    id integer NOT NULL,\n    customer_ref text\n);\n"
+		print "CREATE TABLE public.users (\n    id integer NOT NULL,\n    email text,\n    stripe_id text\n);\n"
+		print "COPY public.payments (id, customer_ref) FROM stdin;"
+		for (i = 1; i <= 20; i++)
+			printf "%d\tcus_PROD_%d\n", i, i <= 8 ? (i - 1) * 25000 + 1 : i * 7 + 3
+		print "\\.\n"
+		print "COPY public.users (id, email, stripe_id) FROM stdin;"
+		for (u = 1; u <= n; u++)
+			printf "%d\tuser%d@example.com\tcus_PROD_%d\n", u, u, u
+		print "\\."
+	}' >"$D/many.sql"
+	awk 'BEGIN {
+		print "CREATE TABLE public.users (\n    id integer NOT NULL,\n    email text,\n    stripe_id text\n);\n"
+		print "COPY public.users (id, email, stripe_id) FROM stdin;"
+		for (u = 1; u <= 8; u++)
+			printf "%d\tuser%d@example.com\tcus_STG_%d\n", u, (u - 1) * 25000 + 1, u
+		print "\\."
+	}' >"$D/few.sql"
+	printf 'table users { stripe_id relink stripe by email }\n%s\n' \
+	    'table payments { customer_ref relink stripe }' >"$D/rm"
+	if ! "$RL" --capture -r "$D/rm" -o "$D/km" "$D/few.sql" ||
+	    ! "$RL" -r "$D/rm" -k "$D/km" "$D/many.sql" >"$D/many.want" ||
+	    ! "$RL" --mem 1M --tmpdir "$D/nowhere" -r "$D/rm" -k "$D/km" \
+	    "$D/many.sql" >"$D/got" 2>"$D/err"; then
+		say "failed: $(cat "$D/err")"
+		return 1
+	fi
+	cmp -s "$D/got" "$D/many.want" || { say "output differs"; return 1; }
+	# 8 payments and 8 users relinked: the memo's and the probed rows.
+	[ "$(grep -c 'cus_STG_' "$D/got")" = 16 ] ||
+	    { say "$(grep -c 'cus_STG_' "$D/got") values relinked, not 16"; return 1; }
+}
+check "--mem 1M: the owners' lookups are not spilled, the same bytes" \
+    memo_bound
 check "-o FILE.zst decompresses to the output" \
     sh -c '"$1" -r "$2" -k "$3" -o "$4/o.sql.zst" "$5" &&
     zstd -q -d -c "$4/o.sql.zst" | cmp -s - "$6"' sh "$RL" "$D/r" "$D/k" \
