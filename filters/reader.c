@@ -248,6 +248,17 @@ rd_colmap(struct dump_reader *r, struct dump_data *d, size_t nfields,
 				return rd_err(r, err, r->mark, "%s: column "
 				    "\"%s\" is not in the table's definition",
 				    t->display, d->colnames[i]);
+			/*
+			 * A column listed twice would have two fields and
+			 * a filter would rewrite one: PostgreSQL ("column
+			 * specified more than once") and MySQL (error 1110)
+			 * refuse the statement, and so do we.
+			 */
+			for (j = 0; ix >= 0 && j < i; j++)
+				if (d->colmap[j] == ix)
+					return rd_err(r, err, r->mark, "%s: "
+					    "column \"%s\" is listed twice",
+					    t->display, t->cols[ix].name);
 			d->colmap[i] = ix;
 		}
 		return 0;
