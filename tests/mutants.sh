@@ -736,6 +736,7 @@ status_ok() {
 	done
 	case $RC in
 	124 | 137) WHY="timed out after $RUN_TIMEOUT s (exit $RC)" ;;
+	126 | 127) WHY="the program cannot run (exit $RC)" ;;
 	1[2-9][0-9] | 2[0-5][0-9])
 		WHY="killed by signal $((RC - 128)) (exit $RC)" ;;
 	*) WHY="exit status $RC (allowed: $*)" ;;
