@@ -235,6 +235,11 @@ relink_new(const struct rules *rs, struct kmem *m, int strict,
 	rl->strict = strict;
 	rl->tail = &rl->tabs;
 	buf_init(&rl->dec, 0);
+	/*
+	 * Never NULL: a key or value decoded first may be empty, and
+	 * dec.p + 0 on NULL is undefined (UBSan, mutants.sh).
+	 */
+	(void)buf_reserve(&rl->dec, 1);
 	buf_init(&rl->key, 0);
 	buf_init(&rl->enc, 0);
 	buf_init(&rl->tmp, 0);
@@ -1240,8 +1245,10 @@ write_kept(struct relink *rl, struct rl_tab *tb, const struct dump_data *d,
 		if (tb->t->cols[i].flags & COL_IDENTITY)
 			ident = 1;
 	buf_clear(&rl->enc);
-	for (p = (const char *)kt->rows.p, e = p + kt->rows.len; p < e;
-	    p = nl + 1) {
+	/* A table without rows may have no buffer: no NULL + 0. */
+	p = (const char *)kt->rows.p;
+	e = kt->rows.len > 0 ? p + kt->rows.len : p;
+	for (; p < e; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(e - p));
 		if (nl == NULL ||
 		    km_row_split(p, (size_t)(nl - p), &rl->dec, off, len,
@@ -1520,6 +1527,7 @@ import_file(struct relink *rl, const struct rule_import *im,
 	len = xcalloc(nk + 2, sizeof(*len));
 	null = xcalloc(nk + 2, sizeof(*null));
 	buf_init(&dec, 0);
+	(void)buf_reserve(&dec, 1);	/* never NULL, as rl->dec */
 	for (q = text, e = text + got; q < e && rc == 0; q = nl + 1) {
 		nl = memchr(q, '\n', (size_t)(e - q));
 		if (nl == NULL)

@@ -1057,6 +1057,9 @@ int
 ostream_write(struct ostream *out, const void *p, size_t n,
     struct df_error *err)
 {
+	/* Nothing, maybe from NULL (an empty buf): memcpy may not see it. */
+	if (n == 0)
+		return 0;
 	out->pos += n;
 	/* Half a block or more with nothing staged: write it as it is. */
 	if (out->comp == STREAM_PLAIN && out->len == 0 && n >= out->cap / 2)

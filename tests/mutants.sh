@@ -424,6 +424,7 @@ KEPTNAMES=''		# dumprelink: the keep-table names, one a line
 RELINKED=''		# dumprelink: TABLE TAB COLUMN a line: what is relinked
 NULLIFY=0		# dumpdehydrate: the rules say nullify
 SRC_INV=0		# dumprelink capture: the source passes --inventory
+SRC_ROWS=''		# and its rows, decoded ($DUMPROWS), are in this file
 SETUP_WHY=''		# why a subject has no runs
 W=''			# the worker's scratch directory
 RC=0
@@ -606,8 +607,10 @@ relink_ready() {
 # source), target.sql and keymap, the unmutated target's key map (not
 # for a case whose target does not capture); the apply command in RARGS.
 setup_relink() {
-	local rules=$1 w l tb
-	local re='^[[:space:]]*("([^"]|"")*"|[^[:space:]]+)[[:space:]]+relink([[:space:]]|$)'
+	local rules=$1 w l tb re
+	# A column rule "COLUMN relink ...", COLUMN maybe "quoted".
+	re='^[[:space:]]*("([^"]|"")*"|[^[:space:]]+)[[:space:]]+'
+	re+='relink([[:space:]]|$)'
 	case_dir
 	[ -e "$RUNDIR/input.sql" ] || cp "$2" "$RUNDIR/input.sql"
 	[ -e "$RUNDIR/target.sql" ] || cp "$3" "$RUNDIR/target.sql"
@@ -676,9 +679,11 @@ setup_relink() {
 		    "$RUNDIR/input.sql" </dev/null
 		[ "$RC" = 0 ] && SRC_INV=1
 	fi
-	if [ "$SRC_INV" = 1 ] && [ -n "$DUMPROWS" ]; then
+	SRC_ROWS=''
+	if [ "$SRC_INV" = 1 ] && [ -n "$DUMPROWS" ] &&
+	    [ "${#DIALECT[@]}" = 0 ]; then
 		run "$W/src.rows" "$DUMPROWS" "$RUNDIR/input.sql" </dev/null
-		[ "$RC" = 0 ] || SRC_INV=0
+		[ "$RC" = 0 ] && SRC_ROWS=$W/src.rows
 	fi
 	return 0
 }
@@ -731,6 +736,7 @@ status_ok() {
 	done
 	case $RC in
 	124 | 137) WHY="timed out after $RUN_TIMEOUT s (exit $RC)" ;;
+	126 | 127) WHY="the program cannot run (exit $RC)" ;;
 	1[2-9][0-9] | 2[0-5][0-9])
 		WHY="killed by signal $((RC - 128)) (exit $RC)" ;;
 	*) WHY="exit status $RC (allowed: $*)" ;;
@@ -946,19 +952,20 @@ verdict_ok() {
 		fi ;;
 	esac
 	if [ "$n" -gt 1 ] &&
-	    [ "$(printf '%s\n' "${ERRLINES[@]}" | sort | uniq -d)" != '' ]; then
+	    [ "$(printf '%s\n' "${ERRLINES[@]}" | LC_ALL=C sort |
+	    LC_ALL=C uniq -d)" != '' ]; then
 		WHY="exit $RC; a line said twice on stderr"
 		return 1
 	fi
 	return 0
 }
 
-# cannot_hold_line LINE: a rule's position and what cannot hold (or the
-# count of such rules); or, found at a row, the row's position, what, and
-# "(rule at RULES:LINE)".
+# cannot_hold_line LINE: a rule's position (in "rules", the rules file of
+# every run here) and what cannot hold (or the count of such rules); or,
+# found at a row, the row's position, what, and "(rule at rules:LINE)".
 cannot_hold_line() {
 	local re_pos re_sum re_at
-	re_pos="^$FILTER: [^ ]+:[0-9]+:[0-9]+: "
+	re_pos="^$FILTER: rules:[0-9]+:[0-9]+: "
 	re_sum="^$FILTER: [0-9]+ rules? cannot hold for the dump's schema$"
 	re_at="^$FILTER: .* \(rule at rules:[0-9]+(:[0-9]+)?\)$"
 	[[ $1 =~ $re_pos || $1 =~ $re_sum || $1 =~ $re_at ]]
@@ -1267,7 +1274,8 @@ STEP=''
 check_capture() {
 	local mut=$1 t
 	STEP=capture
-	rm -f mutant.keymap
+	# A crash leaves its temporary file: reported once, then gone.
+	rm -f mutant.keymap .mutant.keymap.*
 	run "$W/out" "$PROG" "${DIALECT[@]}" --capture -r rules \
 	    -o mutant.keymap "$mut" </dev/null
 	verdict_ok || return 1
@@ -1294,9 +1302,7 @@ check_capture() {
 	# A key map from a damaged dump may be refused, never crash it.
 	verdict_ok || return 1
 	[ "$RC" = 0 ] && [ "$SRC_INV" = 1 ] || return 0
-	ROWS=''
-	[ -n "$DUMPROWS" ] && [ "${#DIALECT[@]}" = 0 ] && ROWS=$W/src.rows
-	judge_output keep "$W/src.inv" "$ROWS"
+	judge_output keep "$W/src.inv" "$SRC_ROWS"
 }
 
 # capture_argv: the apply command after a capture into ARGV: the
