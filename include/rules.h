@@ -85,6 +85,7 @@ enum cond_op {
  * itself.  Byte order is memcmp()'s, a proper prefix first, which orders
  * ISO 8601 dates and timestamps as written.  Neither side need be
  * NUL-terminated; nothing is allocated.  Returns -1, 0 or 1.
+ * dumpdehydrate's newest N by COL orders by it.
  */
 int		 rule_value_cmp(const char *, size_t, const char *, size_t);
 
