@@ -1371,12 +1371,14 @@ struct num {
 static enum num_kind
 num_parse(const char *p, size_t n, struct num *m)
 {
-	const char *ip, *fp = NULL;
+	const char *ip, *fp;
 	size_t i = 0, in = 0, fn = 0, z;
 	int neg = 0;
 
 	memset(m, 0, sizeof(*m));
-	if (n > 0 && (p[0] == 'N' || p[0] == 'I' || p[0] == '-')) {
+	if (n == 0)
+		return NUM_NONE;	/* and p may be NULL */
+	if (p[0] == 'N' || p[0] == 'I' || p[0] == '-') {
 		if (n == 3 && memcmp(p, "NaN", 3) == 0)
 			return m->kind = NUM_NAN;
 		if (n == 8 && memcmp(p, "Infinity", 8) == 0)
@@ -1384,10 +1386,11 @@ num_parse(const char *p, size_t n, struct num *m)
 		if (n == 9 && memcmp(p, "-Infinity", 9) == 0)
 			return m->kind = NUM_NINF;
 	}
-	if (n > 0 && (p[0] == '-' || p[0] == '+'))
+	if (p[0] == '-' || p[0] == '+')
 		neg = p[i++] == '-';
 	for (ip = p + i; i < n && p[i] >= '0' && p[i] <= '9'; i++)
 		in++;
+	fp = p + i;		/* no fraction: an empty one, not NULL + 0 */
 	if (i < n && p[i] == '.')
 		for (fp = p + ++i; i < n && p[i] >= '0' && p[i] <= '9'; i++)
 			fn++;
