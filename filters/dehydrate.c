@@ -122,8 +122,8 @@ struct keepst {
 	/* NEWEST: a min-heap of the best n so far */
 	size_t		 hn;
 	struct hent {
-		char	*v;
-		size_t	 len;
+		char	*v;		/* a copy of the value, owned */
+		struct rule_key key;	/* of v, read once */
 		uint64_t row;
 	}		*heap;
 };
@@ -1383,90 +1383,18 @@ tuple(struct dehydrate *dh, const size_t *k, size_t n, struct df_error *err)
 	return 0;
 }
 
-/* Numbers compare as numbers (integers exactly), else byte-wise. */
-static int
-is_int(const char *p, size_t n)
-{
-	size_t i = n > 0 && (p[0] == '-' || p[0] == '+');
-
-	if (i == n)
-		return 0;
-	for (; i < n; i++)
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-	return 1;
-}
-
-static int
-cmp_int(const char *a, size_t an, const char *b, size_t bn)
-{
-	int sa = an > 0 && a[0] == '-', sb = bn > 0 && b[0] == '-', c;
-
-	if (an > 0 && (a[0] == '-' || a[0] == '+'))
-		a++, an--;
-	if (bn > 0 && (b[0] == '-' || b[0] == '+'))
-		b++, bn--;
-	while (an > 1 && a[0] == '0')
-		a++, an--;
-	while (bn > 1 && b[0] == '0')
-		b++, bn--;
-	if (an == 1 && a[0] == '0')
-		sa = 0;
-	if (bn == 1 && b[0] == '0')
-		sb = 0;
-	if (sa != sb)
-		return sa ? -1 : 1;
-	c = an != bn ? (an < bn ? -1 : 1) : memcmp(a, b, an);
-	c = c < 0 ? -1 : c > 0;
-	return sa ? -c : c;
-}
-
-static int
-to_num(const char *p, size_t n, double *out)
-{
-	char tmp[64], *end;
-	size_t i, digits = 0;
-
-	if (n == 0 || n >= sizeof(tmp))
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (p[i] >= '0' && p[i] <= '9')
-			digits++;
-		else if (!(p[i] == '.' || ((p[i] == '-' || p[i] == '+') &&
-		    i == 0)))
-			return -1;
-	}
-	if (digits == 0)
-		return -1;
-	memcpy(tmp, p, n);
-	tmp[n] = '\0';
-	*out = strtod(tmp, &end);
-	return *end == '\0' ? 0 : -1;
-}
-
-static int
-value_cmp(const char *a, size_t an, const char *b, size_t bn)
-{
-	double x, y;
-	size_t m;
-	int c;
-
-	if (is_int(a, an) && is_int(b, bn))
-		return cmp_int(a, an, b, bn);
-	if (to_num(a, an, &x) == 0 && to_num(b, bn, &y) == 0)
-		return x < y ? -1 : x > y;
-	m = an < bn ? an : bn;
-	c = m ? memcmp(a, b, m) : 0;
-	if (c != 0)
-		return c < 0 ? -1 : 1;
-	return an < bn ? -1 : an > bn;
-}
-
-/* Heap order: x before y when x is less wanted (smaller, or later). */
+/*
+ * Heap order: x before y when x is less wanted (smaller, or later).
+ * Values compare as conditions compare them, rule_value_cmp(): numbers
+ * exactly (integers, decimals, floats with an exponent, NaN above all),
+ * anything else byte by byte, which orders dates and timestamps.  Each
+ * entry keeps its rule_key, so that the comparisons of a sift (two a
+ * level) do not read an integer's text again.
+ */
 static int
 hless(const struct hent *x, const struct hent *y)
 {
-	int c = value_cmp(x->v, x->len, y->v, y->len);
+	int c = rule_key_cmp(&x->key, &y->key);
 
 	return c != 0 ? c < 0 : x->row > y->row;
 }
@@ -1508,7 +1436,7 @@ sift_up(struct hent *h, size_t i)
 static void
 newest_offer(struct keepst *ks, const char *p, size_t n, uint64_t r)
 {
-	struct hent x = { (char *)(uintptr_t)p, n, r };
+	struct hent x, *h;
 
 	if (ks->r->n == 0)
 		return;
@@ -1516,18 +1444,23 @@ newest_offer(struct keepst *ks, const char *p, size_t n, uint64_t r)
 		if ((ks->hn & (ks->hn - 1)) == 0)
 			ks->heap = xrealloc(ks->heap, (ks->hn ? 2 * ks->hn :
 			    1) * sizeof(*ks->heap));
-		ks->heap[ks->hn].v = xstrndup(p, n);
-		ks->heap[ks->hn].len = n;
-		ks->heap[ks->hn].row = r;
+		h = &ks->heap[ks->hn];
+		h->v = xstrndup(p, n);
+		rule_key_init(&h->key, h->v, n);
+		h->row = r;
 		sift_up(ks->heap, ks->hn++);
 		return;
 	}
+	x.v = NULL;
+	rule_key_init(&x.key, p, n);
+	x.row = r;
 	if (!hless(&ks->heap[0], &x))
 		return;
-	free(ks->heap[0].v);
-	ks->heap[0].v = xstrndup(p, n);
-	ks->heap[0].len = n;
-	ks->heap[0].row = r;
+	h = &ks->heap[0];
+	free(h->v);
+	h->v = xstrndup(p, n);
+	rule_key_init(&h->key, h->v, n);
+	h->row = r;
 	sift_down(ks->heap, ks->hn, 0);
 }
 

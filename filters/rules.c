@@ -29,6 +29,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 
+#include <assert.h>
 #include <errno.h>
 #include <limits.h>
 #include <pcre2.h>
@@ -762,6 +763,25 @@ is_word_byte(int c)
 	    c == ':' || c >= 0x80;
 }
 
+/*
+ * [+-]digits[.digits], at least one digit, no exponent: a percentage, or
+ * the mantissa before a number's exponent.
+ */
+static int
+is_decimal(const char *p, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < n && (p[i] == '-' || p[i] == '+'))
+		i++;
+	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+		digits++;
+	if (i < n && p[i] == '.')
+		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			digits++;
+	return digits > 0 && i == n;
+}
+
 /* The 1-based column of p on the current line, in bytes. */
 static unsigned long
 col_of(const struct parser *ps, const char *p)
@@ -977,6 +997,16 @@ again:
 	} else if (is_word_byte(c)) {
 		while (p < ps->end && is_word_byte((unsigned char)*p))
 			p++;
+		/*
+		 * "A '+' right after the e of a number's exponent": 1e+100,
+		 * as PostgreSQL writes it.  '+' ends no other word.
+		 */
+		if (p < ps->end && *p == '+' && p - ps->cur >= 2 &&
+		    (p[-1] == 'e' || p[-1] == 'E') &&
+		    is_decimal(ps->cur, (size_t)(p - ps->cur) - 1))
+			for (p++; p < ps->end &&
+			    is_word_byte((unsigned char)*p); p++)
+				;
 		ps->t.type = T_WORD;
 		ps->t.len = (size_t)(p - ps->cur);
 		ps->cur = p;
@@ -1300,20 +1330,259 @@ parse_ident(struct parser *ps, char **out, const char *what)
 
 /* ---- Values and conditions ------------------------------------------- */
 
-/* [+-]digits[.digits], at least one digit; no exponent. */
-static int
-is_number(const char *p, size_t n)
-{
-	size_t i = 0, digits = 0;
+/*
+ * Numbers, as the dumps write them (dumprules(5) CONDITIONS): a decimal,
+ * [+-] digits [. digits] with at least one digit, optionally followed by
+ * an exponent, e|E [+-] digits.  PostgreSQL's float4out and float8out
+ * write "1e+100", "5e-05", "-1.5e-07" (a sign and at least two digits;
+ * Ryu when extra_float_digits > 0, pg_dump's 3, else %g); MySQL's and
+ * MariaDB's my_gcvt() "1e-5", "1.5e20" (no '+', no padding); numeric
+ * and integers never have one.  Besides, the three words PostgreSQL
+ * writes for the values of float (and, from 14, numeric) that are not
+ * finite: NaN, Infinity, -Infinity, spelled exactly so.
+ *
+ * The kinds are in PostgreSQL's order, which this file follows: "NaN
+ * values are equal, and greater than all non-NaN values", and
+ * -Infinity < every finite value < Infinity.
+ */
+enum num_kind { NUM_NONE, NUM_NINF, NUM_FINITE, NUM_INF, NUM_NAN };
 
-	if (i < n && (p[i] == '-' || p[i] == '+'))
-		i++;
-	for (; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-		digits++;
+/*
+ * A finite number as sign x 0.D x 10^(k + x): D the significant digits,
+ * in two runs of the text (the integer part's and the fraction's) with
+ * the leading and trailing zeros taken off, so 0.D is in [0.1, 1); k the
+ * point's shift that makes it so (the integer digits left, or minus the
+ * fraction's leading zeros); x the exponent as written, digits without
+ * their leading zeros.  Nothing is converted: an exponent of any length
+ * stays text.
+ */
+struct num {
+	enum num_kind	 kind;
+	int		 sign;		/* -1, 0 (zero: no digits), 1 */
+	const char	*d1, *d2;	/* D = d1 d2 */
+	size_t		 n1, n2;
+	long long	 k;
+	const char	*x;
+	size_t		 xn;
+	int		 xneg;
+};
+
+/* Parse (p, n) into *m; returns m->kind, NUM_NONE if not a number. */
+static enum num_kind
+num_parse(const char *p, size_t n, struct num *m)
+{
+	const char *ip, *fp;
+	size_t i = 0, in = 0, fn = 0, z;
+	int neg = 0;
+
+	memset(m, 0, sizeof(*m));
+	if (n == 0)
+		return NUM_NONE;	/* and p may be NULL */
+	if (p[0] == 'N' || p[0] == 'I' || p[0] == '-') {
+		if (n == 3 && memcmp(p, "NaN", 3) == 0)
+			return m->kind = NUM_NAN;
+		if (n == 8 && memcmp(p, "Infinity", 8) == 0)
+			return m->kind = NUM_INF;
+		if (n == 9 && memcmp(p, "-Infinity", 9) == 0)
+			return m->kind = NUM_NINF;
+	}
+	if (p[0] == '-' || p[0] == '+')
+		neg = p[i++] == '-';
+	for (ip = p + i; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+		in++;
+	fp = p + i;		/* no fraction: an empty one, not NULL + 0 */
 	if (i < n && p[i] == '.')
-		for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-			digits++;
-	return digits > 0 && i == n;
+		for (fp = p + ++i; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			fn++;
+	if (in + fn == 0)
+		return NUM_NONE;
+	if (i < n && (p[i] == 'e' || p[i] == 'E')) {
+		i++;
+		if (i < n && (p[i] == '-' || p[i] == '+'))
+			m->xneg = p[i++] == '-';
+		for (m->x = p + i; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			m->xn++;
+		if (m->xn == 0)
+			return NUM_NONE;
+		while (m->xn > 0 && m->x[0] == '0')
+			m->x++, m->xn--;
+	}
+	if (i != n)
+		return NUM_NONE;
+	/* A value is in memory, so k and the sums of exp_cmp() fit. */
+	assert((unsigned long long)n < 1ULL << 56);
+	while (in > 0 && ip[0] == '0')
+		ip++, in--;
+	if (in > 0) {
+		m->d1 = ip, m->n1 = in;
+		m->d2 = fp, m->n2 = fn;
+		m->k = (long long)in;
+	} else {
+		for (z = 0; z < fn && fp[z] == '0'; z++)
+			;
+		m->d1 = fp + z, m->n1 = fn - z;
+		m->k = -(long long)z;
+	}
+	while (m->n2 > 0 && m->d2[m->n2 - 1] == '0')
+		m->n2--;
+	if (m->n2 == 0)
+		while (m->n1 > 0 && m->d1[m->n1 - 1] == '0')
+			m->n1--;
+	m->sign = m->n1 == 0 ? 0 : neg ? -1 : 1;	/* -0 = 0 */
+	return m->kind = NUM_FINITE;
+}
+
+/*
+ * The order of the powers of ten of two nonzero numbers, (xa + ka) and
+ * (xb + kb), the x of any length: the sign of (xa - xb) - d, d = kb - ka,
+ * summed digit by digit from the most significant, v = 10 v + (a digit of
+ * xa - one of xb).  The digits left after a step can move the sum by less
+ * than 2 x 10^m while it is multiplied by 10^m, so once |v| > |d| + 2 its
+ * sign is the answer; until then v is small, and at the end it is
+ * (xa - xb) exactly.  So 1e999999999999999999999 has its order, with no
+ * allocation and no overflow.
+ */
+static int
+exp_cmp(const struct num *a, const struct num *b)
+{
+	long long d = b->k - a->k, t, v = 0;
+	size_t len = a->xn > b->xn ? a->xn : b->xn, j;
+	int da, db;
+
+	t = (d < 0 ? -d : d) + 2;
+	for (j = len; j-- > 0; ) {
+		da = j < a->xn ? a->x[a->xn - 1 - j] - '0' : 0;
+		db = j < b->xn ? b->x[b->xn - 1 - j] - '0' : 0;
+		v = 10 * v + (a->xneg ? -da : da) - (b->xneg ? -db : db);
+		if (v > t)
+			return 1;
+		if (v < -t)
+			return -1;
+	}
+	return v > d ? 1 : v < d ? -1 : 0;
+}
+
+/* The order of the digits D of two numbers: 0.D against 0.D'. */
+static int
+digits_cmp(const struct num *a, const struct num *b)
+{
+	const char *ap = a->d1, *bp = b->d1;
+	size_t an = a->n1, bn = b->n1, m;
+	int a2 = 0, b2 = 0, c;
+
+	for (;;) {
+		if (an == 0 && !a2)
+			ap = a->d2, an = a->n2, a2 = 1;
+		if (bn == 0 && !b2)
+			bp = b->d2, bn = b->n2, b2 = 1;
+		/* No trailing zeros: the longer, past the other, is more. */
+		if (an == 0 || bn == 0)
+			return (an > 0) - (bn > 0);
+		m = an < bn ? an : bn;
+		c = memcmp(ap, bp, m);
+		if (c != 0)
+			return c < 0 ? -1 : 1;
+		ap += m, an -= m;
+		bp += m, bn -= m;
+	}
+}
+
+/*
+ * The order of two numbers, exactly: by kind (-Infinity, finite,
+ * Infinity, NaN), then by sign, then by the power of ten, then digit by
+ * digit.  No double: 9007199254740993 is not 9007199254740992, 1e-400 is
+ * more than 0, and a value of any length compares as a number (numeric
+ * holds 131072 digits).  -0, 0, 0.00 and 0e5 are equal; so are 1.5e3 and
+ * 1500.  Returns -1, 0, 1.
+ */
+static int
+num_cmp(const struct num *a, const struct num *b)
+{
+	int c;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->kind != NUM_FINITE)
+		return 0;
+	if (a->sign != b->sign)
+		return a->sign < b->sign ? -1 : 1;
+	if (a->sign == 0)
+		return 0;
+	c = exp_cmp(a, b);
+	if (c == 0)
+		c = digits_cmp(a, b);
+	return a->sign < 0 ? -c : c;
+}
+
+/* Numbers as numbers, else bytes: rule_value_cmp() without shortcut. */
+static int
+value_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	struct num x, y;
+	size_t m;
+	int c;
+
+	if (num_parse(a, an, &x) != NUM_NONE &&
+	    num_parse(b, bn, &y) != NUM_NONE)
+		return num_cmp(&x, &y);
+	m = an < bn ? an : bn;
+	c = m ? memcmp(a, b, m) : 0;
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return an < bn ? -1 : an > bn;
+}
+
+void
+rule_key_init(struct rule_key *k, const char *p, size_t n)
+{
+	size_t i, s;
+
+	k->p = p;
+	k->n = n;
+	k->isint = 0;
+	k->neg = 0;
+	k->skip = 0;
+	/* [+-]digits: the sign and the leading zeros are skipped. */
+	s = n > 0 && (p[0] == '-' || p[0] == '+');
+	if (s == n)
+		return;
+	for (i = s; i < n && p[i] == '0'; i++)
+		;
+	k->skip = i;
+	for (; i < n; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return;
+	k->isint = 1;
+	k->neg = p[0] == '-' && k->skip < n;	/* -0 = 0 */
+}
+
+int
+rule_key_cmp(const struct rule_key *a, const struct rule_key *b)
+{
+	size_t an, bn;
+	int c;
+
+	if (!a->isint || !b->isint)
+		return value_cmp(a->p, a->n, b->p, b->n);
+	/* Two integers: by sign, count of digits, then the digits. */
+	if (a->neg != b->neg)
+		return a->neg ? -1 : 1;
+	an = a->n - a->skip;
+	bn = b->n - b->skip;
+	c = an != bn ? (an < bn ? -1 : 1) : an == 0 ? 0 :
+	    memcmp(a->p + a->skip, b->p + b->skip, an);
+	c = c < 0 ? -1 : c > 0;
+	return a->neg ? -c : c;
+}
+
+int
+rule_value_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	struct rule_key x, y;
+
+	rule_key_init(&x, a, an);
+	rule_key_init(&y, b, bn);
+	return rule_key_cmp(&x, &y);
 }
 
 /*
@@ -1323,6 +1592,7 @@ is_number(const char *p, size_t n)
 static int
 parse_value(struct parser *ps, struct rule_value *v)
 {
+	struct num m;
 	char b[64];
 
 	memset(v, 0, sizeof(*v));
@@ -1332,7 +1602,8 @@ parse_value(struct parser *ps, struct rule_value *v)
 		ps->t.val = NULL;
 		return lex(ps);
 	}
-	if (ps->t.type == T_WORD && is_number(ps->t.p, ps->t.len)) {
+	if (ps->t.type == T_WORD &&
+	    num_parse(ps->t.p, ps->t.len, &m) != NUM_NONE) {
 		v->p = xstrndup(ps->t.p, ps->t.len);
 		v->len = ps->t.len;
 		v->number = 1;
@@ -1525,67 +1796,11 @@ parse_or(struct parser *ps, struct rule_cond **out)
 }
 
 /*
- * The order of two numbers (is_number() holds for both), exactly: by
- * sign, then the integer digits less their leading zeros (more digits,
- * greater), then digit by digit, the shorter fraction padded with zeros.
- * No double: 9007199254740993 is not 9007199254740992, and a value of
- * any length compares as a number (numeric holds 131072 digits).  -0, 0
- * and 0.00 are equal.  Returns < 0, 0, > 0.
- */
-static int
-num_cmp(const char *a, size_t an, const char *b, size_t bn)
-{
-	const char *ai, *bi, *af, *bf;
-	size_t ain, bin, afn, bfn, i;
-	int aneg, bneg, c = 0, da, db;
-
-	aneg = an > 0 && a[0] == '-';
-	bneg = bn > 0 && b[0] == '-';
-	if (an > 0 && (a[0] == '-' || a[0] == '+'))
-		a++, an--;
-	if (bn > 0 && (b[0] == '-' || b[0] == '+'))
-		b++, bn--;
-	/* Split at the point, then trim the zeros that weigh nothing. */
-	af = memchr(a, '.', an);
-	bf = memchr(b, '.', bn);
-	ain = af != NULL ? (size_t)(af - a) : an;
-	bin = bf != NULL ? (size_t)(bf - b) : bn;
-	afn = af != NULL ? an - ain - 1 : 0;
-	bfn = bf != NULL ? bn - bin - 1 : 0;
-	af = af != NULL ? af + 1 : a + an;
-	bf = bf != NULL ? bf + 1 : b + bn;
-	for (ai = a; ain > 0 && ai[0] == '0'; ai++)
-		ain--;
-	for (bi = b; bin > 0 && bi[0] == '0'; bi++)
-		bin--;
-	while (afn > 0 && af[afn - 1] == '0')
-		afn--;
-	while (bfn > 0 && bf[bfn - 1] == '0')
-		bfn--;
-	if (ain == 0 && afn == 0)
-		aneg = 0;
-	if (bin == 0 && bfn == 0)
-		bneg = 0;
-	if (aneg != bneg)
-		return aneg ? -1 : 1;
-	if (ain != bin)
-		c = ain < bin ? -1 : 1;
-	else if (ain > 0)
-		c = memcmp(ai, bi, ain);
-	for (i = 0; c == 0 && (i < afn || i < bfn); i++) {
-		da = i < afn ? af[i] : '0';
-		db = i < bfn ? bf[i] : '0';
-		c = da - db;
-	}
-	c = c < 0 ? -1 : c > 0;
-	return aneg ? -c : c;
-}
-
-/*
  * A column's value against a literal: < 0, 0, > 0.  "compare numerically
- * when both sides are numbers": the literal written bare and the value
- * parsing as one (10 > 9, 1.0 = 1).  Otherwise byte-wise, a prefix first,
- * which orders ISO dates and timestamps.
+ * when both sides are numbers": the literal written bare (so a number)
+ * and the value parsing as one (10 > 9, 1.0 = 1, 5e-05 < 0.5), which is
+ * rule_value_cmp().  Otherwise byte-wise, a prefix first, which orders
+ * ISO dates and timestamps.
  */
 static int
 compare(const char *p, size_t n, const struct rule_value *v)
@@ -1593,8 +1808,8 @@ compare(const char *p, size_t n, const struct rule_value *v)
 	size_t m;
 	int c;
 
-	if (v->number && is_number(p, n) && is_number(v->p, v->len))
-		return num_cmp(p, n, v->p, v->len);
+	if (v->number)
+		return rule_value_cmp(p, n, v->p, v->len);
 	m = n < v->len ? n : v->len;
 	c = m ? memcmp(p, v->p, m) : 0;
 	if (c != 0)
@@ -1775,7 +1990,7 @@ parse_percent(struct parser *ps, double max, double *out, const char *what)
 	if (ps->t.type == T_WORD && n > 0 && ps->t.p[n - 1] == '%')
 		n--;
 	if (ps->t.type != T_WORD || n == 0 || n >= sizeof(tmp) ||
-	    !is_number(ps->t.p, n) || ps->t.p[0] == '-' || ps->t.p[0] == '+')
+	    !is_decimal(ps->t.p, n) || ps->t.p[0] == '-' || ps->t.p[0] == '+')
 		return TERR(ps, "expected %s, found %s", what,
 		    tok_what(&ps->t, b, sizeof(b)));
 	memcpy(tmp, ps->t.p, n);

@@ -74,11 +74,47 @@ enum cond_op {
 };
 
 /*
+ * The order of two values, as dumprules(5) CONDITIONS compares a value
+ * with a bare number: as numbers when both are numbers, else byte by
+ * byte.  A number is what a dump writes for one: [+-] digits [. digits]
+ * (at least one digit) with an optional exponent e|E [+-] digits, or
+ * NaN, Infinity, -Infinity.  Numbers compare exactly, in decimal,
+ * whatever their length and exponent (no double: 2^53 + 1 > 2^53,
+ * 1e-400 > 0, -0 = 0, 1.5e3 = 1500), in PostgreSQL's order: -Infinity
+ * below every other number, Infinity above, NaN above all and equal to
+ * itself.  Byte order is memcmp()'s, a proper prefix first, which orders
+ * ISO 8601 dates and timestamps as written.  Neither side need be
+ * NUL-terminated; nothing is allocated.  Returns -1, 0 or 1.
+ * dumpdehydrate's newest N by COL orders by it.
+ */
+int		 rule_value_cmp(const char *, size_t, const char *, size_t);
+
+/*
+ * A value readied for many comparisons, as newest N by COL compares each
+ * candidate with others again and again: rule_key_init() looks at the
+ * text once (O(n), nothing allocated; the key points into it, so the
+ * text must outlive the key), rule_key_cmp() orders two keys exactly as
+ * rule_value_cmp() orders their texts, two integers without reading them
+ * again.  The fields are rules.c's.
+ */
+struct rule_key {
+	const char	*p;
+	size_t		 n;
+	size_t		 skip;		/* integer: sign and leading zeros */
+	int		 isint;		/* [+-]digits */
+	int		 neg;		/* and below zero */
+};
+void		 rule_key_init(struct rule_key *, const char *, size_t);
+int		 rule_key_cmp(const struct rule_key *,
+		    const struct rule_key *);
+
+/*
  * A condition on one row: the `when` of an action or relation, the
  * `where` of keep.  Comparisons follow SQL: with a NULL column every
  * comparison is false (only is null / is not null see NULL).  < <= > >=
- * compare as numbers when both sides are numbers, else byte-wise (which
- * orders ISO dates and timestamps).
+ * compare as numbers when the literal is a bare number and the value a
+ * number, else byte-wise (which orders ISO dates and timestamps): see
+ * rule_value_cmp().
  */
 struct rule_cond {
 	enum cond_op	 op;

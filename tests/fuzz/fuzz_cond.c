@@ -16,8 +16,9 @@
  * list is NULL.  Besides those rows, each condition also runs on rows
  * made here: every column the condition names gets values from a pool of
  * awkward ones (NULL, a failing read, numbers such as -0, 007, 1.50,
- * .5, +1, 1e3, 0x10, " 1", 2^53 + 1, 70 digits, dates, non-ASCII bytes,
- * NUL) and from the condition's own literals and their neighbours.
+ * .5, +1, 1e3, 5e-05, 1e+100, exponents of 21 digits, NaN, Infinity,
+ * 0x10, " 1", inf, 2^53 + 1, 70 digits, dates, non-ASCII bytes, NUL) and
+ * from the condition's own literals and their neighbours.
  *
  * Properties, for every keep ... where, relation ... when and action
  * ... when condition the file holds, and every row:
@@ -45,11 +46,20 @@
  *   - a failed read (get() -1) or match (rx_match() -1) makes the whole
  *     evaluation -1, unless an operand before it decided;
  *   - a number is, whole, an optional sign, digits, and optionally a '.'
- *     and digits, with at least one digit ("-2.5", "007", ".5", "+1", "5.";
- *     not "1e3", "0x10", " 1", "1,5", "inf");
+ *     and digits, with at least one digit, then optionally an exponent:
+ *     'e' or 'E', an optional sign and digits ("-2.5", "007", ".5", "+1",
+ *     "5.", "1e3", "5e-05", "1E+100", ".5e1"; not "0x10", " 1", "1,5",
+ *     "1e", "1e+", "e5"); or one of the words "NaN", "Infinity" and
+ *     "-Infinity", spelled so (not "inf", "nan", "+Infinity");
+ *   - in the rules, a '+' right after the 'e' or 'E' of a number's
+ *     exponent belongs to the word ("1e+100"; the word before the 'e' is
+ *     a number without exponent); anywhere else it is an error;
  *   - = != < <= > >= and in compare as numbers when the literal was
  *     written as a bare number and the value is a number: exactly, in
- *     decimal, whatever the length (-0 = 0, 1.50 = 1.5, 2^53 + 1 > 2^53);
+ *     decimal, whatever the length and the exponent (-0 = 0, 1.50 = 1.5,
+ *     2^53 + 1 > 2^53, 5e-05 < 0.5, 1e-400 > 0, 0e9 = 0), in
+ *     PostgreSQL's order: -Infinity below every other number, Infinity
+ *     above every finite one, NaN above all and equal to itself;
  *     otherwise byte by byte, unsigned, a proper prefix first;
  *   - in holds when the value equals one of the list's literals, each
  *     compared as = compares it;
@@ -211,23 +221,49 @@ rows_parse(const char *p, size_t n, char *arena, struct row *rows)
 #define R_ERROR		3
 
 /*
- * Is (p, n) a number: [+-] digits [. digits], at least one digit, nothing
- * else?  If so and d is not NULL, fill d with its sign and its integer and
- * fraction digits without leading or trailing zeros.
+ * A number, as the page defines it: its kind, in PostgreSQL's order, and
+ * for a finite one the sign, the integer and fraction digits without
+ * leading (integer) or trailing (fraction) zeros, and the exponent as
+ * written: sign, digits without leading zeros.
  */
+enum ref_kind { RN_NINF, RN_FINITE, RN_INF, RN_NAN };
+
 struct dec {
+	enum ref_kind	 kind;
 	int		 neg;
 	const char	*ip, *fp;	/* integer part, fraction part */
 	size_t		 in, fn;
+	int		 xneg;
+	const char	*xp;		/* the exponent's digits */
+	size_t		 xn;
 };
 
+/*
+ * Is (p, n) a number?  With exp 0, only [+-] digits [. digits] is (the
+ * word before a '+' of the rules).  If so and d is not NULL, fill d.
+ */
 static int
-ref_number(const char *p, size_t n, struct dec *d)
+ref_number_as(const char *p, size_t n, int exp, struct dec *d)
 {
+	static const struct {
+		const char	*w;
+		enum ref_kind	 k;
+	} words[] = {
+		{ "NaN", RN_NAN }, { "Infinity", RN_INF },
+		{ "-Infinity", RN_NINF }
+	};
 	struct dec x;
-	size_t i = 0, ndig = 0;
+	size_t i = 0, j, ndig = 0;
 
 	memset(&x, 0, sizeof(x));
+	for (j = 0; exp && j < sizeof(words) / sizeof(words[0]); j++)
+		if (n == strlen(words[j].w) && memcmp(p, words[j].w, n) == 0) {
+			x.kind = words[j].k;
+			if (d != NULL)
+				*d = x;
+			return 1;
+		}
+	x.kind = RN_FINITE;
 	if (n > 0 && (p[0] == '-' || p[0] == '+')) {
 		x.neg = p[0] == '-';
 		i = 1;
@@ -243,40 +279,203 @@ ref_number(const char *p, size_t n, struct dec *d)
 			i++, x.fn++;
 		ndig += x.fn;
 	}
-	if (i != n || ndig == 0)
+	if (ndig == 0)
+		return 0;
+	if (exp && i < n && (p[i] == 'e' || p[i] == 'E')) {
+		i++;
+		if (i < n && (p[i] == '-' || p[i] == '+'))
+			x.xneg = p[i++] == '-';
+		x.xp = p + i;
+		while (i < n && p[i] >= '0' && p[i] <= '9')
+			i++, x.xn++;
+		if (x.xn == 0)
+			return 0;
+		while (x.xn > 0 && x.xp[0] == '0')
+			x.xp++, x.xn--;
+	}
+	if (i != n)
 		return 0;
 	while (x.in > 0 && x.ip[0] == '0')
 		x.ip++, x.in--;
 	while (x.fn > 0 && x.fp[x.fn - 1] == '0')
 		x.fn--;
 	if (x.in == 0 && x.fn == 0)
-		x.neg = 0;		/* -0 = 0 = 0.000 */
+		x.neg = 0;		/* -0 = 0 = 0.000 = 0e9 */
 	if (d != NULL)
 		*d = x;
 	return 1;
 }
 
-/* The exact order of two decimals: -1, 0, 1. */
+static int
+ref_number(const char *p, size_t n, struct dec *d)
+{
+	return ref_number_as(p, n, 1, d);
+}
+
+/*
+ * Signed big integers in decimal, for the exponents: a sign and the
+ * digits, most significant first, without leading zeros (zero: none).
+ * Schoolbook: the reference may allocate and be slow.
+ */
+struct big {
+	int		 neg;
+	char		*d;
+	size_t		 n;
+};
+
+static void
+big_trim(struct big *b)
+{
+	size_t z = 0;
+
+	while (z < b->n && b->d[z] == '0')
+		z++;
+	memmove(b->d, b->d + z, b->n - z);
+	b->n -= z;
+	if (b->n == 0)
+		b->neg = 0;
+}
+
+/* |a| against |b|: -1, 0, 1. */
+static int
+big_cmpabs(const struct big *a, const struct big *b)
+{
+	int c;
+
+	if (a->n != b->n)
+		return a->n < b->n ? -1 : 1;
+	c = a->n ? memcmp(a->d, b->d, a->n) : 0;
+	return c < 0 ? -1 : c > 0;
+}
+
+/* a + b, a new number. */
+static struct big
+big_add(const struct big *a, const struct big *b)
+{
+	const struct big *hi = a, *lo = b;
+	struct big r;
+	size_t i;
+	int carry = 0, da, db, v;
+
+	r.n = (a->n > b->n ? a->n : b->n) + 1;
+	r.d = xmalloc(r.n + 1);
+	if (a->neg == b->neg) {
+		r.neg = a->neg;
+		for (i = 0; i < r.n; i++) {
+			da = i < a->n ? a->d[a->n - 1 - i] - '0' : 0;
+			db = i < b->n ? b->d[b->n - 1 - i] - '0' : 0;
+			v = da + db + carry;
+			carry = v / 10;
+			r.d[r.n - 1 - i] = (char)('0' + v % 10);
+		}
+	} else {
+		/* The larger magnitude less the smaller, with its sign. */
+		if (big_cmpabs(a, b) < 0)
+			hi = b, lo = a;
+		r.neg = hi->neg;
+		for (i = 0; i < r.n; i++) {
+			da = i < hi->n ? hi->d[hi->n - 1 - i] - '0' : 0;
+			db = i < lo->n ? lo->d[lo->n - 1 - i] - '0' : 0;
+			v = da - db - carry;
+			carry = v < 0;
+			r.d[r.n - 1 - i] = (char)('0' + (v + 10) % 10);
+		}
+	}
+	big_trim(&r);
+	return r;
+}
+
+/* a against b: -1, 0, 1. */
+static int
+big_cmp(const struct big *a, const struct big *b)
+{
+	if (a->neg != b->neg)
+		return a->neg ? -1 : 1;
+	return a->neg ? -big_cmpabs(a, b) : big_cmpabs(a, b);
+}
+
+/*
+ * A nonzero finite number as 0.S x 10^E, S its significant digits (from
+ * the first nonzero one, the trailing zeros off; allocated) and E a big.
+ */
+static void
+ref_sci(const struct dec *x, char **s, size_t *sn, struct big *e)
+{
+	struct big shift, xe;
+	char *all, tmp[32];
+	size_t n = x->in + x->fn, z = 0, k;
+	long long point;
+
+	all = xmalloc(n + 1);
+	if (x->in > 0)
+		memcpy(all, x->ip, x->in);
+	if (x->fn > 0)
+		memcpy(all + x->in, x->fp, x->fn);
+	while (z < n && all[z] == '0')
+		z++;
+	/* The point stood after in digits; z of them were zeros. */
+	point = (long long)x->in - (long long)z;
+	memmove(all, all + z, n - z);
+	*sn = n - z;
+	while (*sn > 0 && all[*sn - 1] == '0')
+		(*sn)--;		/* 100: 0.1 x 10^3 */
+	*s = all;
+	snprintf(tmp, sizeof(tmp), "%lld", point < 0 ? -point : point);
+	k = strlen(tmp);
+	shift.neg = point < 0;
+	shift.d = xmalloc(k + 1);
+	memcpy(shift.d, tmp, k);
+	shift.n = k;
+	big_trim(&shift);
+	xe.neg = x->xneg;
+	xe.d = xmalloc(x->xn + 1);
+	if (x->xn > 0)
+		memcpy(xe.d, x->xp, x->xn);
+	xe.n = x->xn;
+	big_trim(&xe);
+	*e = big_add(&xe, &shift);
+	free(shift.d);
+	free(xe.d);
+}
+
+/* The exact order of two numbers: -1, 0, 1. */
 static int
 ref_deccmp(const struct dec *a, const struct dec *b)
 {
-	size_t i;
-	int c = 0, da, db;
+	struct big ea, eb;
+	char *sa, *sb;
+	size_t na, nb, i;
+	int c = 0, za, zb;
 
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->kind != RN_FINITE)
+		return 0;
+	za = a->in == 0 && a->fn == 0;
+	zb = b->in == 0 && b->fn == 0;
+	if (za || zb) {
+		/* Zero whatever its exponent: only the other's sign counts. */
+		if (za && zb)
+			return 0;
+		if (za)
+			return b->neg ? 1 : -1;
+		return a->neg ? -1 : 1;
+	}
 	if (a->neg != b->neg)
 		return a->neg ? -1 : 1;
-	if (a->in != b->in)
-		c = a->in < b->in ? -1 : 1;
-	else
-		for (i = 0; i < a->in && c == 0; i++)
-			if (a->ip[i] != b->ip[i])
-				c = a->ip[i] < b->ip[i] ? -1 : 1;
-	for (i = 0; c == 0 && (i < a->fn || i < b->fn); i++) {
-		da = i < a->fn ? a->fp[i] : '0';
-		db = i < b->fn ? b->fp[i] : '0';
-		if (da != db)
-			c = da < db ? -1 : 1;
+	ref_sci(a, &sa, &na, &ea);
+	ref_sci(b, &sb, &nb, &eb);
+	c = big_cmp(&ea, &eb);
+	for (i = 0; c == 0 && (i < na || i < nb); i++) {
+		if (i >= na || i >= nb)
+			c = i >= na ? -1 : 1;	/* the rest is nonzero */
+		else if (sa[i] != sb[i])
+			c = sa[i] < sb[i] ? -1 : 1;
 	}
+	free(sa);
+	free(sb);
+	free(ea.d);
+	free(eb.d);
 	return a->neg ? -c : c;
 }
 
@@ -559,7 +758,15 @@ static const struct cell fixed_pool[] = {
 	S("2025-01-05"), S("2025-01-05 00:12:00+00"), S("2025-01-04"),
 	S("abc"), S("ABC"), S("abd"), S("ab"), S("a"), S("\xc3\xa9t\xc3\xa9"),
 	S("\xff\xfe"), S("a\0b"), S("x\ny"), S("NULL"), S("null"), S("inf"),
-	S("NaN")
+	S("NaN"),
+	/* Floats as the dumps write them, and what is not quite one. */
+	S("5e-05"), S("0.00005"), S("1e+100"), S("1E100"), S("1e-5"),
+	S("1.5e20"), S("-1.5e-07"), S("9.007199254740993e15"), S(".5e1"),
+	S("0e5"), S("-0e-5"), S("1e999999999999999999999"),
+	S("10e999999999999999999998"), S("1e-999999999999999999999"),
+	S("-1e999999999999999999999"), S("Infinity"), S("-Infinity"),
+	S("+Infinity"), S("nan"), S("1e"), S("1e+"), S("e5"), S("1e5x"),
+	S("1e5.5")
 };
 
 static void
@@ -576,12 +783,15 @@ pool_add(struct pool *pl, enum cell_kind kind, const char *p, size_t n)
 	pl->n++;
 }
 
-/* A literal and, for a number, its neighbours: 1.50 for 1.5, 010, -x. */
+/*
+ * A literal and, for a number, its neighbours: 1.50 for 1.5, 010, -x,
+ * x1, and xe0 (x itself, or for 1e5 the greater 1e50).
+ */
 static void
 pool_literal(struct pool *pl, const struct rule_value *v)
 {
 	static const char *const deco[][2] = {
-		{ "", "0" }, { "0", "" }, { "-", "" }, { "", "1" }
+		{ "", "0" }, { "0", "" }, { "-", "" }, { "", "1" }, { "", "e0" }
 	};
 	size_t i;
 	char *s;
@@ -868,6 +1078,15 @@ rlex(struct rparser *rp)
 	} else if (word_byte((unsigned char)*p)) {
 		while (p < e && word_byte((unsigned char)*p))
 			p++;
+		/* 1e+100: the word so far, a number less its 'e', and '+'. */
+		if (p < e && *p == '+' && p - rp->t.p >= 2 &&
+		    (p[-1] == 'e' || p[-1] == 'E') &&
+		    ref_number_as(rp->t.p, (size_t)(p - rp->t.p) - 1, 0,
+		    NULL)) {
+			p++;
+			while (p < e && word_byte((unsigned char)*p))
+				p++;
+		}
 		rp->t.k = K_WORD;
 		rp->t.len = (size_t)(p - rp->t.p);
 	} else {

@@ -6,7 +6,8 @@
  * the names (bare, schema.table, "Quoted", "s"."t", /regex/flags) and how
  * rule_name_match() compares them, every action with its arguments, json
  * paths, salt and when, conditions and rule_cond_eval() with SQL NULL
- * semantics, maps and their queries, includes, key, line continuation,
+ * semantics, the order of values (rule_value_cmp(): numbers with and
+ * without exponents, NaN and Infinity, bytes), maps and their queries, includes, key, line continuation,
  * ';' and comments, and the examples of the issue verbatim.
  *
  * Bad inputs: each must fail with DF_EXIT_USAGE and a message that starts
@@ -387,6 +388,193 @@ test_cond_limits(void)
 }
 
 static void
+is_cmp(const char *a, const char *b, int want)
+{
+	int got = rule_value_cmp(a, strlen(a), b, strlen(b));
+	int rev = rule_value_cmp(b, strlen(b), a, strlen(a));
+
+	if (!ok(got == want && rev == -want, "rule_value_cmp(%s, %s) = %d",
+	    a, b, want))
+		diag("got %d, reversed %d", got, rev);
+}
+
+/* m x 10^e spelled as the dumps may: 5, 5.0, 5e3, 5E+3, 5e+03, 05.000e3. */
+static void
+spell(char *b, size_t size, int how, long long m, int e)
+{
+	const char *sign = m < 0 ? "-" : "";
+
+	m = m < 0 ? -m : m;
+	switch (how) {
+	case 0:
+		snprintf(b, size, "%s%lld", sign, m);
+		break;
+	case 1:
+		snprintf(b, size, "%s%lld.0", sign, m);
+		break;
+	case 2:
+		snprintf(b, size, "%s%llde%d", sign, m, e);
+		break;
+	case 3:
+		snprintf(b, size, "%s%lldE%+d", sign, m, e);
+		break;
+	case 4:
+		snprintf(b, size, "%s%llde%+03d", sign, m, e);
+		break;
+	default:
+		snprintf(b, size, "%s0%lld.000e%d", sign, m, e);
+		break;
+	}
+}
+
+/*
+ * rule_value_cmp(): the numbers of dumprules(5) CONDITIONS and their
+ * exact order, and byte order for the rest.
+ */
+static void
+test_value_cmp(void)
+{
+	char a[64], b[64];
+	long long ma, mb, x, y;
+	int ea, eb, i, j, k, bad = 0, n = 0;
+	unsigned s = 1;
+
+	/* Integers and decimals, as before exponents. */
+	is_cmp("9007199254740993", "9007199254740992", 1);
+	is_cmp("-0", "0", 0);
+	is_cmp("-0.000", "+0", 0);
+	is_cmp("007", "7", 0);
+	is_cmp("1.50", "1.5", 0);
+	is_cmp(".5", "0.5", 0);
+	is_cmp("5.", "5", 0);
+	is_cmp("-2.5", "-2.49", -1);
+	is_cmp("100.5", "100.05", 1);
+	is_cmp("10", "9", 1);
+	/* Exponents. */
+	is_cmp("5e-05", "0.5", -1);
+	is_cmp("5e-05", "0.00005", 0);
+	is_cmp("1e+100", "1e100", 0);
+	is_cmp("1e+100", "1E+0100", 0);
+	is_cmp("1e+100", "9.999999999999999e+99", 1);
+	is_cmp("-1.5e-07", "-0.00000015", 0);
+	is_cmp("-1.5e-07", "-1.4e-07", -1);
+	is_cmp("1.5e20", "150000000000000000000", 0);
+	is_cmp("1.5e20", "150000000000000000001", -1);
+	is_cmp("123.45e2", "12345", 0);
+	is_cmp("0.0012345e7", "12345", 0);
+	is_cmp("12345e-2", "123.45", 0);
+	is_cmp(".5e1", "5", 0);
+	is_cmp("9.007199254740993e15", "9007199254740992", 1);
+	is_cmp("9.007199254740993e15", "9007199254740993", 0);
+	/* Negative zero, and zero with any exponent. */
+	is_cmp("-0e5", "0", 0);
+	is_cmp("-0.0e-999999999999999999999", "0", 0);
+	is_cmp("0e99999999999999999999999", "1e-99999999999999999999999", -1);
+	is_cmp("-0", "-1e-400", 1);
+	/* Huge exponents: exact, no overflow, no allocation. */
+	is_cmp("1e999999999", "9e999999998", 1);
+	is_cmp("1e999999999999999999999", "1e999999999999999999998", 1);
+	is_cmp("1e999999999999999999999", "10e999999999999999999998", 0);
+	is_cmp("100000e9999999999999999995", "1e10000000000000000000", 0);
+	is_cmp("100000e9999999999999999995", "1.1e10000000000000000000",
+	    -1);
+	is_cmp("0.001e1000000000000000000003", "1e1000000000000000000000", 0);
+	is_cmp("1e-99999999999999999999", "1e-99999999999999999998", -1);
+	is_cmp("-1e99999999999999999999", "-1e99999999999999999998", -1);
+	is_cmp("1e99999999999999999999", "-1e99999999999999999999", 1);
+	is_cmp("1e-99999999999999999999", "1e99999999999999999999", -1);
+	is_cmp("1e00000000000000000000000000000000000000005", "100000", 0);
+	is_cmp("1e18446744073709551616", "1e18446744073709551615", 1);
+	is_cmp("1e9223372036854775808", "1e-9223372036854775808", 1);
+	/* NaN, Infinity, -Infinity: PostgreSQL's order. */
+	is_cmp("NaN", "NaN", 0);
+	is_cmp("NaN", "Infinity", 1);
+	is_cmp("Infinity", "Infinity", 0);
+	is_cmp("Infinity", "1e99999999999999999999", 1);
+	is_cmp("-Infinity", "-1e99999999999999999999", -1);
+	is_cmp("-Infinity", "-Infinity", 0);
+	is_cmp("-Infinity", "NaN", -1);
+	is_cmp("-Infinity", "0", -1);
+	is_cmp("-Infinity", "-5", -1);
+	/* Not numbers: byte order, a prefix first. */
+	is_cmp("inf", "5", 1);
+	is_cmp("nan", "NaN", 1);
+	is_cmp("+Infinity", "-Infinity", -1);
+	is_cmp("1e", "1", 1);
+	is_cmp("1e+", "1", 1);
+	is_cmp("e5", "5", 1);
+	is_cmp(".e5", "5", -1);
+	is_cmp("1e5x", "1e5", 1);
+	is_cmp("1e5.5", "1e5", 1);
+	is_cmp("1e--5", "1e", 1);
+	is_cmp("0x10", "16", -1);
+	is_cmp(" 1", "1", -1);
+	is_cmp("2025-01-05", "2025-01-04", 1);
+	is_cmp("2025-01-05", "2025-01-05 00:00:00", -1);
+	is_cmp("", "", 0);
+	is_cmp("", "0", -1);
+	/* Long numbers: 1000 digits, the last one differing. */
+	{
+		char la[1001], lb[1001];
+
+		memset(la, '7', 1000);
+		la[1000] = '\0';
+		memcpy(lb, la, sizeof(lb));
+		lb[999] = '8';
+		is_cmp(la, lb, -1);
+		la[0] = '-';
+		lb[0] = '-';
+		is_cmp(la, lb, 1);
+		la[500] = '.';
+		lb[500] = '.';
+		is_cmp(la, lb, 1);
+		/* 1777...7.7...7e99: 500 integer digits, about 1.8e598. */
+		la[0] = '1';
+		memcpy(la + 997, "e99", 3);
+		is_cmp(la, "1e598", 1);
+		is_cmp(la, "2e598", -1);
+	}
+	/*
+	 * Against integer arithmetic: m x 10^e, small enough for long long
+	 * once scaled to the lowest exponent, in the spellings of the dumps
+	 * (plain, 1e5, 1E+5, 1e+05, 01.000e5).
+	 */
+	for (i = 0; i < 20000; i++) {
+		s = s * 1103515245u + 12345u;
+		ma = (long long)(s >> 8 & 2047) - 1024;
+		ea = (int)(s >> 20 & 7) - 3;
+		s = s * 1103515245u + 12345u;
+		mb = (i & 3) == 0 ? ma * 10 : (long long)(s >> 8 & 2047) - 1024;
+		eb = (i & 3) == 0 ? ea - 1 : (int)(s >> 20 & 7) - 3;
+		j = (int)(s >> 24 & 0xff) % 6;
+		k = (int)(s >> 16 & 0xff) % 6;
+		if (j == 0 && ea != 0)
+			j = 2;
+		if (k == 0 && eb != 0)
+			k = 3;
+		if (j == 1 && ea != 0)
+			j = 4;
+		if (k == 1 && eb != 0)
+			k = 5;
+		spell(a, sizeof(a), j, ma, ea);
+		spell(b, sizeof(b), k, mb, eb);
+		x = ma;
+		y = mb;
+		for (; ea > eb; ea--)
+			x *= 10;
+		for (; eb > ea; eb--)
+			y *= 10;
+		n++;
+		if (rule_value_cmp(a, strlen(a), b, strlen(b)) !=
+		    (x > y) - (x < y)) {
+			if (bad++ < 5)
+				diag("%s against %s", a, b);
+		}
+	}
+	ok(bad == 0, "rule_value_cmp agrees with integers on %d pairs", n);
+}
+
+static void
 test_cond_eval(void)
 {
 	struct rules *rs;
@@ -432,7 +620,52 @@ test_cond_eval(void)
 	    "1234567890123456789012345678", 1);
 	is_eval("n < 12345678901234567890123456789012345678901234567890"
 	    "123456789012345678", "n", "2", 1);
+	/*
+	 * Exponents, as PostgreSQL (5e-05, 1e+100) and MySQL (1e-5, 1.5e20)
+	 * write floats: numbers, exactly; in the rules too, '+' and all.
+	 */
+	is_eval("v > 0.5", "v", "5e-05", 0);
+	is_eval("v < 0.5", "v", "5e-05", 1);
+	is_eval("v = 0.00005", "v", "5e-05", 1);
+	is_eval("v = 0.00005", "v", "5e-5", 1);
+	is_eval("v > 1e-5", "v", "5e-05", 1);
+	is_eval("v = 1E3", "v", "1000", 1);
+	is_eval("v = 1e+3", "v", "1000.0", 1);
+	is_eval("v < 1e+100", "v", "1e+99", 1);
+	is_eval("v > 1e+100", "v", "1.0000000000000001e+100", 1);
+	is_eval("v > 100000000000000000000", "v", "1.5e+20", 1);
+	is_eval("v = 150000000000000000000", "v", "1.5e20", 1);
+	is_eval("v < -0.0000001", "v", "-1.5e-07", 1);
+	is_eval("v = 9007199254740992", "v", "9.007199254740993e15", 0);
+	is_eval("v > 9007199254740992", "v", "9.007199254740993e15", 1);
+	is_eval("v in (1, 2e3)", "v", "2000", 1);
+	is_eval("v = .5e1", "v", "5", 1);
+	/* An exponent of any length: no overflow, no rounding. */
+	is_eval("v > 1e999999999", "v", "1e1000000000", 1);
+	is_eval("v > 0", "v", "1e-99999999999999999999999999", 1);
+	is_eval("v < 0", "v", "-1e-99999999999999999999999999", 1);
+	is_eval("v > 99999e99999999999999999999", "v",
+	    "1e100000000000000000004", 1);
+	is_eval("v = 1", "v", "1e-0000000000000000000000000000", 1);
+	/* NaN, Infinity, -Infinity: PostgreSQL's order. */
+	is_eval("v > 0.5", "v", "NaN", 1);
+	is_eval("v > 1e999999999999", "v", "Infinity", 1);
+	is_eval("v < -1e999999999999", "v", "-Infinity", 1);
+	is_eval("v < 0", "v", "-Infinity", 1);
+	is_eval("v = NaN", "v", "NaN", 1);
+	is_eval("v > Infinity", "v", "NaN", 1);
+	is_eval("v < Infinity", "v", "1e308", 1);
+	is_eval("v > -Infinity", "v", "-1e308", 1);
+	is_eval("v = Infinity", "v", "Infinity", 1);
+	/* Spelled otherwise, a word: byte order. */
+	is_eval("v < 5", "v", "inf", 0);
+	is_eval("v < 5", "v", "+Infinity", 1);
+	is_eval("v = NaN", "v", "nan", 0);
+	is_eval("v > 0", "v", "1e", 1);
+	is_eval("v < 2", "v", "1e+", 1);
+	is_eval("v = 100", "v", "1e2.0", 0);
 	/* ... else byte-wise: a quoted value, or a column that is no number. */
+	is_eval("v < '0.5'", "v", "5e-05", 0);
 	is_eval("n < '10'", "n", "9", 0);
 	is_eval("n > '10'", "n", "9", 1);
 	is_eval("n < 10", "n", "abc", 0);
@@ -1860,6 +2093,19 @@ test_errors(void)
 	    "DAYS must be from 1");
 	bad("sample 0%", "keep t sample 0%\n", 1, 15, "more than 0");
 	bad("sample 101%", "keep t sample 101%\n", 1, 15, "at most 100");
+	bad("sample 1e1%: a percentage has no exponent",
+	    "keep t sample 1e1%\n", 1, 15, "expected");
+	/* '+' continues a word only as the sign of a number's exponent. */
+	bad("1e+ is no number", "keep t where a > 1e+\n", 1, 18,
+	    "expected a 'string' or a number, found '1e+'");
+	bad("x+1", "keep t where x+1 = 2\n", 1, 15,
+	    "unexpected character '+'");
+	bad("+1", "keep t where a > +1\n", 1, 18,
+	    "unexpected character '+'");
+	bad("e+1", "keep t where e+1 = 2\n", 1, 15,
+	    "unexpected character '+'");
+	bad("nan is no number", "keep t where a > nan\n", 1, 18,
+	    "expected a 'string' or a number");
 	bad("unknown locale", "column x first_name fr\n", 1, 21,
 	    "unknown locale 'fr'");
 	bad("locale on email", "column x email de\n", 1, 16,
@@ -2110,6 +2356,7 @@ main(void)
 	test_actions();
 	test_json();
 	test_maps();
+	test_value_cmp();
 	test_cond_eval();
 	test_cond_limits();
 	test_issue_examples();
